@@ -1,0 +1,97 @@
+// Database-backed sessions (see session-token.ts for the token design).
+import { eq } from "drizzle-orm";
+import { getDb, schema } from "~/db.server";
+import {
+  generateSessionToken,
+  judgeSession,
+  parseSessionToken,
+  SESSION_ABSOLUTE_MS,
+  secretMatches,
+} from "./session-token";
+
+const { session, userAccount } = schema;
+
+const isProduction = process.env.NODE_ENV === "production";
+// `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and Path=/.
+export const SESSION_COOKIE = isProduction ? "__Host-albertslund_session" : "albertslund_session";
+
+export type SessionUser = Pick<
+  typeof userAccount.$inferSelect,
+  "id" | "email" | "name" | "role" | "employeeId"
+>;
+
+export function createSession(userId: number, now = Date.now()): string {
+  const { id, secretHash, token } = generateSessionToken();
+  getDb()
+    .insert(session)
+    .values({ id, userId, secretHash: Buffer.from(secretHash), createdAt: now, lastVerifiedAt: now })
+    .run();
+  return token;
+}
+
+/** The user behind a token, or null. Ends expired sessions and slides the idle timeout. */
+export function validateSessionToken(
+  token: string,
+  now = Date.now(),
+): { sessionId: string; user: SessionUser } | null {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const db = getDb();
+  const row = db
+    .select({
+      session,
+      user: {
+        id: userAccount.id,
+        email: userAccount.email,
+        name: userAccount.name,
+        role: userAccount.role,
+        employeeId: userAccount.employeeId,
+        deactivatedAt: userAccount.deactivatedAt,
+      },
+    })
+    .from(session)
+    .innerJoin(userAccount, eq(userAccount.id, session.userId))
+    .where(eq(session.id, parsed.id))
+    .get();
+  if (!row || !secretMatches(parsed.secret, row.session.secretHash)) return null;
+
+  const verdict = judgeSession(row.session, now);
+  if (verdict === "expired" || row.user.deactivatedAt !== null) {
+    invalidateSession(parsed.id);
+    return null;
+  }
+  if (verdict === "refresh") {
+    db.update(session).set({ lastVerifiedAt: now }).where(eq(session.id, parsed.id)).run();
+  }
+  const { deactivatedAt: _, ...user } = row.user;
+  return { sessionId: parsed.id, user };
+}
+
+export function invalidateSession(sessionId: string): void {
+  getDb().delete(session).where(eq(session.id, sessionId)).run();
+}
+
+/** Ends every session of a user: on role or scope change, deactivation or leaving. */
+export function invalidateUserSessions(userId: number): void {
+  getDb().delete(session).where(eq(session.userId, userId)).run();
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+// The cookie lives as long as the absolute cap; the idle timeout is enforced in the database.
+export function sessionCookie(token: string): string {
+  const maxAge = Math.floor(SESSION_ABSOLUTE_MS / 1000);
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${isProduction ? "; Secure" : ""}`;
+}
+
+export function clearedSessionCookie(): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${isProduction ? "; Secure" : ""}`;
+}

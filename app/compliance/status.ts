@@ -1,0 +1,121 @@
+// The status rule (PRODUCT.md, "Status of one employee in one course"). Every page, export and
+// command decides status through `courseStatus`, so they can never disagree.
+import { addDaysToDay, addMonthsToDay, type Day, daysBetween, minDay } from "./day";
+
+export const EXPIRING_SOON_DAYS = 30;
+
+export interface StatusEmployee {
+  startDate: Day;
+  endDate: Day | null;
+}
+
+export interface StatusCourseVersion {
+  version: string;
+  publishedOn: Day;
+  material: boolean;
+  reattestDays: number;
+}
+
+export interface StatusCourse {
+  validityMonths: number;
+  dueDays: number;
+  campaignDeadline: Day | null;
+  /** Published versions, oldest first. */
+  versions: readonly StatusCourseVersion[];
+}
+
+export interface StatusCompletion {
+  completedOn: Day;
+  courseVersion: string;
+}
+
+export interface StatusExemption {
+  validFrom: Day;
+  /** Inclusive; null means until further notice. */
+  validUntil: Day | null;
+}
+
+export type CourseStatus =
+  | { kind: "notListed" }
+  | { kind: "exempt"; until: Day | null }
+  | { kind: "completed"; validUntil: Day; lastCompletedOn: Day }
+  | { kind: "expiringSoon"; validUntil: Day; lastCompletedOn: Day }
+  | { kind: "missing"; due: Day; lastCompletedOn: Day | null }
+  | { kind: "overdue"; due: Day; lastCompletedOn: Day | null };
+
+export type StatusKind = CourseStatus["kind"];
+export type ListedStatusKind = Exclude<StatusKind, "notListed">;
+
+/** The Danish word for each status, as pages and exports show it. */
+export const STATUS_LABEL: Record<ListedStatusKind, string> = {
+  exempt: "Fritaget",
+  completed: "Gennemført",
+  expiringSoon: "Udløber snart",
+  missing: "Mangler",
+  overdue: "Overskredet",
+};
+
+/** "Who hasn't completed" means Mangler or Overskredet. */
+export function isNotCompleted(status: CourseStatus): boolean {
+  return status.kind === "missing" || status.kind === "overdue";
+}
+
+/**
+ * The first day a completion no longer counts ("valid while asOf < expiry").
+ * A material version published after the completion's version cuts it to publishedOn + window.
+ */
+export function completionExpiry(completion: StatusCompletion, course: StatusCourse): Day {
+  let expiry = addMonthsToDay(completion.completedOn, course.validityMonths);
+  const completedIndex = course.versions.findIndex((v) => v.version === completion.courseVersion);
+  course.versions.forEach((version, index) => {
+    // An unknown version (e.g. from an old import) is treated as older than every published one.
+    const isLater = completedIndex === -1 || index > completedIndex;
+    if (isLater && version.material) {
+      expiry = minDay(expiry, addDaysToDay(version.publishedOn, version.reattestDays));
+    }
+  });
+  return expiry;
+}
+
+export function courseStatus(input: {
+  employee: StatusEmployee;
+  course: StatusCourse;
+  completions: readonly StatusCompletion[];
+  exemptions: readonly StatusExemption[];
+  asOf: Day;
+}): CourseStatus {
+  const { employee, course, completions, exemptions, asOf } = input;
+
+  // Leavers drop out from their end date; future starters are not on the list yet.
+  if (employee.endDate !== null && employee.endDate <= asOf) return { kind: "notListed" };
+  if (employee.startDate > asOf) return { kind: "notListed" };
+
+  const exemption = exemptions.find(
+    (e) => e.validFrom <= asOf && (e.validUntil === null || asOf <= e.validUntil),
+  );
+  if (exemption) return { kind: "exempt", until: exemption.validUntil };
+
+  // The completion that lasts longest decides (normally the latest one).
+  let best: { expiry: Day; completedOn: Day } | null = null;
+  let lastCompletedOn: Day | null = null;
+  for (const c of completions) {
+    const expiry = completionExpiry(c, course);
+    if (best === null || expiry > best.expiry) best = { expiry, completedOn: c.completedOn };
+    if (lastCompletedOn === null || c.completedOn > lastCompletedOn) lastCompletedOn = c.completedOn;
+  }
+
+  if (best !== null && asOf < best.expiry) {
+    const kind = daysBetween(asOf, best.expiry) <= EXPIRING_SOON_DAYS ? "expiringSoon" : "completed";
+    return { kind, validUntil: best.expiry, lastCompletedOn: best.completedOn };
+  }
+
+  let due: Day;
+  if (best !== null) {
+    due = best.expiry;
+  } else if (course.campaignDeadline !== null && employee.startDate < course.campaignDeadline) {
+    due = course.campaignDeadline;
+  } else {
+    due = addDaysToDay(employee.startDate, course.dueDays);
+  }
+  return { kind: asOf <= due ? "missing" : "overdue", due, lastCompletedOn };
+}

@@ -1,0 +1,57 @@
+// The one place that opens the SQLite database. Every connection gets the same pragmas, the
+// SQLite version is checked, and pending migrations are applied before anything else runs.
+import path from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../db/schema";
+
+export { schema };
+export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The `tx` of `db.transaction((tx) => …)`. Its callback must stay synchronous. */
+export type AppTransaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+
+export const DEFAULT_DATABASE_PATH = "db/albertslund.db";
+const MIGRATIONS_FOLDER = path.resolve("db/migrations");
+// 3.51.3 fixes the WAL-reset bug that can corrupt a database written by two connections
+// (the site plus a backup or import command).
+const MIN_SQLITE_VERSION = [3, 51, 3];
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+}
+
+export function openDatabase(file: string = databasePath()): AppDatabase {
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  // Concurrent writers (site, import and backup commands) wait up to 5 s instead of failing.
+  sqlite.pragma("busy_timeout = 5000");
+  // FULL: a completion an employee saw acknowledged must survive a power cut. Writes are few
+  // (a deadline-day peak is a few per second), so the extra fsync per commit costs nothing real.
+  sqlite.pragma("synchronous = FULL");
+  assertSqliteVersion(sqlite.prepare("select sqlite_version() as v").get() as { v: string });
+  const db = drizzle(sqlite, { schema }) as AppDatabase;
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+function assertSqliteVersion({ v }: { v: string }) {
+  const parts = v.split(".").map(Number);
+  for (let i = 0; i < MIN_SQLITE_VERSION.length; i++) {
+    const have = parts[i] ?? 0;
+    const need = MIN_SQLITE_VERSION[i] ?? 0;
+    if (have > need) return;
+    if (have < need) {
+      throw new Error(`SQLite ${v} er for gammel; mindst ${MIN_SQLITE_VERSION.join(".")} kræves.`);
+    }
+  }
+}
+
+// One connection per process, opened on first use (and kept across dev-server reloads).
+const globalForDb = globalThis as unknown as { __appDb?: AppDatabase };
+
+export function getDb(): AppDatabase {
+  globalForDb.__appDb ??= openDatabase();
+  return globalForDb.__appDb;
+}

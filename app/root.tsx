@@ -1,0 +1,168 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getCurrentUser } from "~/auth/guard.server";
+import { ROLE_LABEL } from "~/auth/roles";
+import { accessibilityStatementUrl, isDemoDatabase } from "~/site-settings.server";
+import tailwindHref from "~/tailwind.css?url";
+import type { Role } from "../db/schema";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: tailwindHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "AI og GDPR · Albertslund Kommune" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const user = getCurrentUser(request);
+  return {
+    user: user && { name: user.name, role: user.role, hasEmployeeRecord: user.employeeId !== null },
+    demo: isDemoDatabase(),
+    accessibilityUrl: accessibilityStatementUrl(),
+  };
+}
+
+type RootData = ReturnType<typeof loader>;
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
+  const items: NavItem[] = [{ to: "/", label: "Forside" }];
+  if (role === "manager") items.push({ to: "/enheder", label: "Mine enheder" });
+  if (role === "hr") items.push({ to: "/enheder", label: "Organisationen" });
+  if (role === "admin") items.push({ to: "/admin/brugere", label: "Brugere" });
+  if (hasEmployeeRecord && role !== "employee") items.push({ to: "/mine-kurser", label: "Mine kurser" });
+  return items;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  // In the error boundary the loader data may be missing; the layout then renders without it.
+  const root = useRouteLoaderData<RootData>("root");
+  const user = root?.user ?? null;
+  return (
+    <html lang="da">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col bg-brand-50 font-sans text-base leading-relaxed">
+        <a
+          href="#indhold"
+          className="sr-only z-50 rounded bg-white px-4 py-2 focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
+        >
+          Gå til indhold
+        </a>
+        {root?.demo ? (
+          <p className="bg-amber-100 px-4 py-1 text-center text-sm font-semibold text-amber-900">
+            Demo: siden viser opdigtede personer og data.
+          </p>
+        ) : null}
+        <header className="print:hidden bg-brand-700 text-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+            <a href="/" className="font-semibold text-white no-underline hover:text-white">
+              AI og GDPR <span className="font-normal">· Albertslund Kommune</span>
+            </a>
+            {user ? (
+              <div className="flex flex-wrap items-center gap-3 text-sm">
+                <span>
+                  {user.name} <span className="text-brand-100">({ROLE_LABEL[user.role]})</span>
+                </span>
+                <Form method="post" action="/logout">
+                  <button
+                    type="submit"
+                    className="rounded border border-white/70 px-3 py-1 hover:bg-brand-800"
+                  >
+                    Log ud
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </div>
+          {user ? (
+            <nav aria-label="Hovedmenu" className="bg-brand-800">
+              <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-1 px-2">
+                {navFor(user.role, user.hasEmployeeRecord).map((item) => (
+                  <li key={item.to}>
+                    <NavLink
+                      to={item.to}
+                      end={item.to === "/"}
+                      className={({ isActive }) =>
+                        `block px-3 py-2 text-sm text-white no-underline hover:bg-brand-700 hover:text-white ${isActive ? "underline decoration-2 underline-offset-4" : ""}`
+                      }
+                    >
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main id="indhold" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <footer className="print:hidden border-t border-brand-100 bg-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-4 text-sm text-muted">
+            <span>Albertslund Kommune · IT &amp; Digitalisering</span>
+            <a href={root?.accessibilityUrl ?? "https://was.digst.dk/"}>Tilgængelighedserklæring</a>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+const ERROR_TEXT: Record<number, { title: string; body: string }> = {
+  403: {
+    title: "Du har ikke adgang",
+    body: "Siden hører ikke til dine opgaver eller enheder. Mener du, at du burde have adgang, så kontakt din leder eller HR.",
+  },
+  404: {
+    title: "Siden findes ikke",
+    body: "Adressen kan være skrevet forkert, eller siden er flyttet.",
+  },
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const text = ERROR_TEXT[status] ?? {
+    title: "Der skete en fejl",
+    body: "Siden kunne ikke vises. Prøv igen om lidt. Sker det igen, så kontakt IT-Helpdesk.",
+  };
+  return (
+    <section aria-labelledby="fejl-titel" className="rounded-lg bg-white p-6 shadow-sm">
+      <p className="text-sm font-semibold text-muted">Fejl {status}</p>
+      <h1 id="fejl-titel" className="mt-1 text-2xl font-bold">
+        {text.title}
+      </h1>
+      <p className="mt-3 max-w-prose">{text.body}</p>
+      <p className="mt-4">
+        <a href="/">Gå til forsiden</a>
+      </p>
+    </section>
+  );
+}

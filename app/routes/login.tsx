@@ -1,0 +1,171 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { z } from "zod";
+import { getCurrentUser, safeRedirectPath } from "~/auth/guard.server";
+import { verifyPasswordLogin } from "~/auth/password.server";
+import { createSession, sessionCookie } from "~/auth/session.server";
+import { isDemoDatabase } from "~/site-settings.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo-accounts";
+
+const LoginForm = z.object({
+  email: z.string().trim().min(1, "Skriv din e-mailadresse."),
+  password: z.string().min(1, "Skriv din adgangskode."),
+  redirectTo: z.string().optional(),
+});
+
+type FieldErrors = Partial<Record<"email" | "password" | "form", string>>;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  if (getCurrentUser(request)) {
+    throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  // The demo accounts are listed only on a demo database, never on a real installation.
+  return { demoAccounts: isDemoDatabase() ? DEMO_ACCOUNTS : null, demoPassword: DEMO_PASSWORD };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = LoginForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "email" || field === "password") && !errors[field]) errors[field] = issue.message;
+    }
+    return data({ errors }, { status: 400 });
+  }
+  const { email, password, redirectTo } = parsed.data;
+  // One password path today; single sign-on will be a second way to reach createSession.
+  const userId = await verifyPasswordLogin(email, password);
+  if (userId === null) {
+    const errors: FieldErrors = {
+      form: "E-mail eller adgangskode er forkert. Prøv igen, eller kontakt IT-Helpdesk.",
+    };
+    return data({ errors }, { status: 400 });
+  }
+  const token = createSession(userId);
+  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": sessionCookie(token) } });
+}
+
+export default function Login() {
+  const { demoAccounts, demoPassword } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const errorList = Object.values(errors).filter(Boolean);
+
+  // Move focus to the error summary after a failed submit, so screen readers announce it.
+  useEffect(() => {
+    if (actionData?.errors) summaryRef.current?.focus();
+  }, [actionData]);
+
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">Log ind</h1>
+      <p className="mt-2 text-muted">Log ind med din arbejdsmail for at se dine kurser om AI og GDPR.</p>
+
+      {errorList.length > 0 ? (
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="fejl-overskrift"
+          className="mt-4 rounded border-2 border-bad bg-white p-4"
+        >
+          <h2 id="fejl-overskrift" className="font-semibold text-bad">
+            Du blev ikke logget ind
+          </h2>
+          <ul className="mt-1 list-disc pl-5">
+            {errors.form ? <li>{errors.form}</li> : null}
+            {errors.email ? (
+              <li>
+                <a href="#email">{errors.email}</a>
+              </li>
+            ) : null}
+            {errors.password ? (
+              <li>
+                <a href="#password">{errors.password}</a>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
+
+      <Form method="post" noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow-sm">
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <div>
+          <label htmlFor="email" className="block font-semibold">
+            E-mail
+          </label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "email-fejl" : undefined}
+            className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+          />
+          {errors.email ? (
+            <p id="email-fejl" className="mt-1 text-sm text-bad">
+              {errors.email}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <label htmlFor="password" className="block font-semibold">
+            Adgangskode
+          </label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-fejl" : undefined}
+            className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+          />
+          {errors.password ? (
+            <p id="password-fejl" className="mt-1 text-sm text-bad">
+              {errors.password}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="submit"
+          className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
+          {navigation.state === "submitting" ? "Logger ind …" : "Log ind"}
+        </button>
+      </Form>
+
+      {demoAccounts ? (
+        <section
+          aria-labelledby="demo-konti"
+          className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4"
+        >
+          <h2 id="demo-konti" className="font-semibold">
+            Demokonti
+          </h2>
+          <p className="mt-1 text-sm">
+            Alle har adgangskoden <code className="font-mono">{demoPassword}</code>.
+          </p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {demoAccounts.map((a) => (
+              <li key={a.email}>
+                <span className="font-mono">{a.email}</span> – {a.description}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Log ind · AI og GDPR · Albertslund Kommune" }];

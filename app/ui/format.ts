@@ -1,0 +1,40 @@
+// Danish formatting of dates and numbers (da-DK), in one place.
+import type { Day } from "~/compliance/day";
+
+const longDate = new Intl.DateTimeFormat("da-DK", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const shortDate = new Intl.DateTimeFormat("da-DK", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const percent = new Intl.NumberFormat("da-DK", { style: "percent", maximumFractionDigits: 0 });
+const integer = new Intl.NumberFormat("da-DK");
+
+// A Day is a calendar date; format it as that date in UTC so no time zone moves it.
+const asUtc = (day: Day) => new Date(`${day}T00:00:00Z`);
+
+/** "15. januar 2026" */
+export function formatLongDate(day: Day): string {
+  return longDate.format(asUtc(day));
+}
+
+/** "15.01.2026" */
+export function formatShortDate(day: Day): string {
+  return shortDate.format(asUtc(day));
+}
+
+/** "87 %" */
+export function formatPercent(share: number | null): string {
+  return share === null ? "–" : percent.format(share);
+}
+
+/** "1.504" */
+export function formatCount(n: number): string {
+  return integer.format(n);
+}

@@ -1,0 +1,402 @@
+// Demo data: an invented organisation shaped like Albertslund Kommune (the departments named in
+// Chefforum's minutes of 19 June 2025), about 1,500 invented employees, and two years of
+// completions spread so that every status occurs. Dates are relative to the day of seeding, so
+// the demo looks current whenever it is loaded. A fixed random seed makes it repeatable.
+import { eq } from "drizzle-orm";
+import { hashPassword } from "~/auth/password.server";
+import { addDaysToDay, addMonthsToDay, type Day, daysBetween } from "~/compliance/day";
+import type { AppDatabase } from "~/db.server";
+import { DEMO_SETTING } from "~/site-settings.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import * as schema from "./schema";
+
+/** Tree of units; a number is the relative size of a leaf unit's staff. */
+type UnitTree = { [name: string]: UnitTree | number };
+
+const ORGANISATION: UnitTree = {
+  "Kommunaldirektørens område": {
+    "Økonomi & Stab": {
+      "IT & Digitalisering": 3,
+      "HR & Løn": 2,
+      Økonomi: 2,
+      Sekretariatet: 2,
+    },
+  },
+  "Børn, Sundhed & Velfærd": {
+    "Børn & Familie": {
+      Familierådgivningen: 4,
+      "Dagtilbud Nord": { "Børnehuset Solsikken": 4, "Vuggestuen Mælkebøtten": 3 },
+      "Dagtilbud Syd": { "Børnehuset Regnbuen": 4, "Naturbørnehaven Skovly": 3 },
+      Sundhedsplejen: 2,
+    },
+    "Ældre, Sundhed & Social": {
+      Hjemmeplejen: { "Hjemmeplejen Nord": 8, "Hjemmeplejen Syd": 8 },
+      "Plejecenter Humlehaven": 7,
+      "Plejecenter Birkely": 6,
+      Socialpsykiatrien: 3,
+      "Træning & Rehabilitering": 3,
+    },
+  },
+  "By, Kultur, Miljø & Beskæftigelse": {
+    "Miljø & Teknik": { "Vej & Park": 4, Byggesag: 2, "Natur & Miljø": 2 },
+    "Kultur, Fritid & Ejendomme": { Biblioteket: 3, Ejendomsservice: 3, "Fritid & Idræt": 2 },
+    "Borger, Arbejdsmarked & Erhverv": { Jobcenter: 5, Borgerservice: 3, Ydelse: 2 },
+  },
+};
+
+const FIRST_NAMES = [
+  "Anne",
+  "Mette",
+  "Hanne",
+  "Susanne",
+  "Lene",
+  "Marianne",
+  "Camilla",
+  "Louise",
+  "Charlotte",
+  "Pia",
+  "Maria",
+  "Tina",
+  "Julie",
+  "Sofie",
+  "Ida",
+  "Emma",
+  "Line",
+  "Nanna",
+  "Signe",
+  "Rikke",
+  "Birgitte",
+  "Fatima",
+  "Aisha",
+  "Zeynep",
+  "Malene",
+  "Trine",
+  "Jens",
+  "Peter",
+  "Michael",
+  "Lars",
+  "Thomas",
+  "Henrik",
+  "Søren",
+  "Martin",
+  "Jesper",
+  "Rasmus",
+  "Mads",
+  "Anders",
+  "Kasper",
+  "Christian",
+  "Ali",
+  "Mohammad",
+  "Emil",
+  "Frederik",
+  "Jonas",
+  "Morten",
+  "Ole",
+  "Niels",
+  "Jakob",
+  "Bo",
+  "Kim",
+];
+const LAST_NAMES = [
+  "Nielsen",
+  "Jensen",
+  "Hansen",
+  "Pedersen",
+  "Andersen",
+  "Christensen",
+  "Larsen",
+  "Sørensen",
+  "Rasmussen",
+  "Jørgensen",
+  "Petersen",
+  "Madsen",
+  "Kristensen",
+  "Olsen",
+  "Thomsen",
+  "Christiansen",
+  "Poulsen",
+  "Johansen",
+  "Møller",
+  "Mortensen",
+  "Knudsen",
+  "Jakobsen",
+  "Mikkelsen",
+  "Frederiksen",
+  "Holm",
+  "Lund",
+  "Dahl",
+  "Bak",
+  "Vestergaard",
+  "Kaya",
+  "Yilmaz",
+  "Hussein",
+  "Ahmadi",
+  "Østergaard",
+  "Brandt",
+  "Skov",
+  "Kjær",
+  "Bech",
+  "Friis",
+  "Lindberg",
+];
+
+const EMPLOYEE_COUNT = 1500;
+
+// mulberry32: a tiny seeded generator, so the same demo comes out every time.
+function randomGenerator(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function asciiEmailPart(name: string): string {
+  return name
+    .toLowerCase()
+    .replaceAll("æ", "ae")
+    .replaceAll("ø", "oe")
+    .replaceAll("å", "aa")
+    .replace(/[^a-z]/g, "");
+}
+
+interface LeafUnit {
+  id: number;
+  weight: number;
+}
+
+function insertUnits(
+  db: AppDatabase,
+  tree: UnitTree,
+  parent: { id: number; path: string } | null,
+  leaves: LeafUnit[],
+  byName: Map<string, number>,
+) {
+  for (const [name, value] of Object.entries(tree)) {
+    const inserted = db
+      .insert(schema.orgUnit)
+      .values({ name, parentId: parent?.id ?? null, path: `pending-${name}-${parent?.id ?? 0}` })
+      .returning({ id: schema.orgUnit.id })
+      .get();
+    const path = `${parent?.path ?? "/"}${inserted.id}/`;
+    db.update(schema.orgUnit).set({ path }).where(eq(schema.orgUnit.id, inserted.id)).run();
+    byName.set(name, inserted.id);
+    if (typeof value === "number") leaves.push({ id: inserted.id, weight: value });
+    else insertUnits(db, value, { id: inserted.id, path }, leaves, byName);
+  }
+}
+
+/** Loads the demo organisation. Returns how many employees it created. */
+export async function seedDemoData(
+  db: AppDatabase,
+  today: Day,
+): Promise<{ employees: number; completions: number }> {
+  const random = randomGenerator(20250619);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const daysAgo = (min: number, max: number): Day =>
+    addDaysToDay(today, -Math.floor(min + random() * (max - min)));
+
+  // Argon2 is async; hash before the synchronous transaction.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const courses = db.select().from(schema.course).all();
+  const ai = courses.find((c) => c.code === "ai");
+  const gdpr = courses.find((c) => c.code === "gdpr");
+  if (!ai || !gdpr) throw new Error("Kurserne ai og gdpr mangler; kør migreringerne først.");
+  const aiPublished: Day = "2025-08-11";
+
+  return db.transaction(
+    (tx) => {
+      const leaves: LeafUnit[] = [];
+      const unitIds = new Map<string, number>();
+      insertUnits(tx as unknown as AppDatabase, ORGANISATION, null, leaves, unitIds);
+      const totalWeight = leaves.reduce((sum, l) => sum + l.weight, 0);
+      const pickUnit = () => {
+        let r = random() * totalWeight;
+        for (const leaf of leaves) {
+          r -= leaf.weight;
+          if (r <= 0) return leaf.id;
+        }
+        return (leaves[leaves.length - 1] as LeafUnit).id;
+      };
+
+      const usedEmails = new Set<string>();
+      const employees: (typeof schema.employee.$inferInsert)[] = [];
+      for (let i = 0; i < EMPLOYEE_COUNT; i++) {
+        const first = pick(FIRST_NAMES);
+        const last = pick(LAST_NAMES);
+        let email = `${asciiEmailPart(first)}.${asciiEmailPart(last)}@albertslund.test`;
+        for (let n = 2; usedEmails.has(email); n++) {
+          email = `${asciiEmailPart(first)}.${asciiEmailPart(last)}${n}@albertslund.test`;
+        }
+        usedEmails.add(email);
+        const roll = random();
+        // 4 % future starters, 6 % new hires in the last two months, the rest up to 20 years back.
+        const startDate =
+          roll < 0.04
+            ? addDaysToDay(today, 1 + Math.floor(random() * 30))
+            : roll < 0.1
+              ? daysAgo(0, 60)
+              : daysAgo(60, 7300);
+        // 6 % have left within the last year; 1 % leave within the next month.
+        const endRoll = random();
+        const endDate =
+          startDate < today && endRoll < 0.06
+            ? daysAgo(1, 365)
+            : startDate < today && endRoll < 0.07
+              ? addDaysToDay(today, 1 + Math.floor(random() * 30))
+              : null;
+        employees.push({
+          employeeNumber: String(100001 + i),
+          name: `${first} ${last}`,
+          email,
+          orgUnitId: pickUnit(),
+          startDate,
+          endDate: endDate !== null && endDate <= startDate ? null : endDate,
+        });
+      }
+
+      // The people behind the demo logins.
+      const demoPeople: Record<string, { name: string; unit: string }> = {
+        "medarbejder@albertslund.test": { name: "Camilla Demo Holm", unit: "Hjemmeplejen Syd" },
+        "leder@albertslund.test": { name: "Lars Demo Brandt", unit: "Børn & Familie" },
+        "hr@albertslund.test": { name: "Helle Demo Friis", unit: "HR & Løn" },
+        "admin@albertslund.test": { name: "Adam Demo Skov", unit: "IT & Digitalisering" },
+      };
+      Object.entries(demoPeople).forEach(([email, person], i) => {
+        employees.push({
+          employeeNumber: String(900001 + i),
+          name: person.name,
+          email,
+          orgUnitId: unitIds.get(person.unit) as number,
+          startDate: "2019-04-01",
+          endDate: null,
+        });
+      });
+
+      const insertedEmployees = [];
+      for (let i = 0; i < employees.length; i += 500) {
+        insertedEmployees.push(
+          ...tx
+            .insert(schema.employee)
+            .values(employees.slice(i, i + 500))
+            .returning({
+              id: schema.employee.id,
+              email: schema.employee.email,
+              startDate: schema.employee.startDate,
+            })
+            .all(),
+        );
+      }
+
+      const recordedAt = Date.now();
+      const completions: (typeof schema.completion.$inferInsert)[] = [];
+      const exemptions: (typeof schema.exemption.$inferInsert)[] = [];
+      for (const person of insertedEmployees) {
+        if (person.startDate > today) continue;
+        if (person.email === "medarbejder@albertslund.test") {
+          // The demo employee: GDPR done 11½ months ago (expires soon), AI still to do.
+          completions.push({
+            employeeId: person.id,
+            courseId: gdpr.id,
+            completedOn: addDaysToDay(addMonthsToDay(today, -12), 14),
+            courseVersion: "1.0",
+            score: 90,
+            source: "import",
+            sourceRef: "metacompliance-eksport.csv",
+            recordedAt,
+          });
+          continue;
+        }
+        // GDPR: most did it within the year, some only the year before, some never.
+        const g = random();
+        if (g < 0.68) {
+          completions.push({
+            employeeId: person.id,
+            courseId: gdpr.id,
+            completedOn: maxDay(daysAgo(0, 365), person.startDate),
+            courseVersion: "1.0",
+            score: 80 + Math.floor(random() * 21),
+            source: random() < 0.7 ? "import" : "site",
+            sourceRef: "metacompliance-eksport.csv",
+            recordedAt,
+          });
+        } else if (g < 0.86) {
+          completions.push({
+            employeeId: person.id,
+            courseId: gdpr.id,
+            completedOn: maxDay(daysAgo(366, 730), person.startDate),
+            courseVersion: "1.0",
+            score: 80 + Math.floor(random() * 21),
+            source: "import",
+            sourceRef: "metacompliance-eksport.csv",
+            recordedAt,
+          });
+        }
+        // AI: published 11 August 2025; most have taken it since.
+        const a = random();
+        if (a < 0.72) {
+          const earliest = maxDay(aiPublished, person.startDate);
+          const span = Math.max(0, daysBetween(earliest, today));
+          completions.push({
+            employeeId: person.id,
+            courseId: ai.id,
+            completedOn: addDaysToDay(earliest, Math.floor(random() * span)),
+            courseVersion: "1.0",
+            score: 80 + Math.floor(random() * 21),
+            source: "site",
+            recordedAt,
+          });
+        }
+        if (random() < 0.015) {
+          exemptions.push({
+            employeeId: person.id,
+            courseId: random() < 0.5 ? ai.id : gdpr.id,
+            reason: "Langtidssygemeldt",
+            validFrom: daysAgo(10, 120),
+            validUntil: addDaysToDay(today, 30 + Math.floor(random() * 120)),
+            createdAt: recordedAt,
+          });
+        }
+      }
+      for (let i = 0; i < completions.length; i += 500)
+        tx.insert(schema.completion)
+          .values(completions.slice(i, i + 500))
+          .run();
+      if (exemptions.length > 0) tx.insert(schema.exemption).values(exemptions).run();
+
+      for (const account of DEMO_ACCOUNTS) {
+        const person = insertedEmployees.find((e) => e.email === account.email);
+        const user = tx
+          .insert(schema.userAccount)
+          .values({
+            email: account.email,
+            name: demoPeople[account.email]?.name ?? account.email,
+            role: account.role,
+            employeeId: person?.id ?? null,
+            passwordHash,
+            createdAt: recordedAt,
+          })
+          .returning({ id: schema.userAccount.id })
+          .get();
+        if (account.role === "manager") {
+          tx.insert(schema.managerScope)
+            .values({ userId: user.id, orgUnitId: unitIds.get("Børn & Familie") as number })
+            .run();
+        }
+      }
+
+      tx.insert(schema.siteSetting)
+        .values({ key: DEMO_SETTING, value: "true" })
+        .onConflictDoUpdate({ target: schema.siteSetting.key, set: { value: "true" } })
+        .run();
+      return { employees: insertedEmployees.length, completions: completions.length };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function maxDay(a: Day, b: Day): Day {
+  return a > b ? a : b;
+}

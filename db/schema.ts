@@ -1,0 +1,180 @@
+// The whole database schema in one place (drizzle). Migrations are generated from it with
+// `npm run db:generate` and committed under db/migrations.
+//
+// Dates without a time (start dates, completion dates, deadlines) are stored as ISO text
+// "YYYY-MM-DD": they sort and compare as text and carry no time-zone surprises.
+// Instants (sessions, audit) are stored as integer milliseconds since the epoch (UTC).
+import {
+  type AnySQLiteColumn,
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+export const ROLES = ["employee", "manager", "hr", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** An org unit (enhed): a tree of direktørområder, afdelinger, institutions and teams. */
+export const orgUnit = sqliteTable(
+  "org_unit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => orgUnit.id),
+    name: text("name").notNull(),
+    // Materialised path of ids, e.g. "/1/5/23/": a subtree is `path LIKE '/1/5/%'`,
+    // which lets every scope filter run inside SQL without recursion.
+    path: text("path").notNull().unique(),
+  },
+  // Top units have no parent (NULL), which SQLite never counts as a duplicate; code that creates
+  // units looks them up by name first.
+  (t) => [uniqueIndex("org_unit_parent_name").on(t.parentId, t.name)],
+);
+
+/** A person on the roster (medarbejder). Leavers keep their row with an end date. */
+export const employee = sqliteTable(
+  "employee",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeNumber: text("employee_number").notNull().unique(),
+    name: text("name").notNull(),
+    email: text("email").notNull(), // stored lower-case
+    orgUnitId: integer("org_unit_id")
+      .notNull()
+      .references(() => orgUnit.id),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+  },
+  (t) => [uniqueIndex("employee_email").on(t.email), index("employee_unit").on(t.orgUnitId)],
+);
+
+/** A login. Linked to an employee when the person is on the roster. */
+export const userAccount = sqliteTable("user_account", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(), // stored lower-case
+  name: text("name").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  employeeId: integer("employee_id")
+    .unique()
+    .references(() => employee.id),
+  // Argon2id PHC string; null for accounts that will sign in by single sign-on.
+  passwordHash: text("password_hash"),
+  deactivatedAt: integer("deactivated_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** The units a manager is responsible for; they see these and everything below. */
+export const managerScope = sqliteTable(
+  "manager_scope",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => userAccount.id, { onDelete: "cascade" }),
+    orgUnitId: integer("org_unit_id")
+      .notNull()
+      .references(() => orgUnit.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.orgUnitId] })],
+);
+
+/** Lucia-style session: the id is public, only SHA-256 of the secret is stored. */
+export const session = sqliteTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => userAccount.id, { onDelete: "cascade" }),
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    lastVerifiedAt: integer("last_verified_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("session_user").on(t.userId)],
+);
+
+export const COURSE_KINDS = ["site", "site_and_import"] as const;
+
+/** A mandatory course (kursus), e.g. `ai` and `gdpr`. */
+export const course = sqliteTable("course", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  code: text("code").notNull().unique(),
+  title: text("title").notNull(),
+  // "site": modules served here; "site_and_import": also completed at the vendor and imported.
+  kind: text("kind", { enum: COURSE_KINDS }).notNull(),
+  validityMonths: integer("validity_months").notNull(),
+  dueDays: integer("due_days").notNull(),
+  // Staff employed before this date must complete by it (set by HR per campaign).
+  campaignDeadline: text("campaign_deadline"),
+});
+
+/** Published versions of a course. A material version ends older completions' validity. */
+export const courseVersion = sqliteTable(
+  "course_version",
+  {
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => course.id),
+    version: text("version").notNull(),
+    publishedOn: text("published_on").notNull(),
+    material: integer("material", { mode: "boolean" }).notNull(),
+    reattestDays: integer("reattest_days").notNull().default(30),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.version] })],
+);
+
+export const COMPLETION_SOURCES = ["site", "import", "manual"] as const;
+export type CompletionSource = (typeof COMPLETION_SOURCES)[number];
+
+/** A completion (gennemførelse). History: rows are never updated (a trigger enforces it). */
+export const completion = sqliteTable(
+  "completion",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employee.id),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => course.id),
+    completedOn: text("completed_on").notNull(),
+    courseVersion: text("course_version").notNull(),
+    score: integer("score"), // percent, when the source has one
+    source: text("source", { enum: COMPLETION_SOURCES }).notNull(),
+    // The import file name, or the quiz attempt, the record came from.
+    sourceRef: text("source_ref"),
+    // Mandatory for manual registrations by HR.
+    reason: text("reason"),
+    recordedByUserId: integer("recorded_by_user_id").references(() => userAccount.id),
+    recordedAt: integer("recorded_at").notNull(),
+  },
+  (t) => [index("completion_employee_course").on(t.employeeId, t.courseId, t.completedOn)],
+);
+
+/** An exemption (fritagelse) from a course, granted with a reason, optionally until a date. */
+export const exemption = sqliteTable(
+  "exemption",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employee.id),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => course.id),
+    reason: text("reason").notNull(),
+    validFrom: text("valid_from").notNull(),
+    validUntil: text("valid_until"), // inclusive; null = until further notice
+    grantedByUserId: integer("granted_by_user_id").references(() => userAccount.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("exemption_employee_course").on(t.employeeId, t.courseId)],
+);
+
+/** Small key/value settings, e.g. whether the database holds demo data. */
+export const siteSetting = sqliteTable("site_setting", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
