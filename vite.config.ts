@@ -32,5 +32,7 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.ts", "db/**/*.test.ts"],
     environment: "node",
+    // Each test file gets its own empty in-memory database, migrated on first use.
+    env: { DATABASE_PATH: ":memory:" },
   },
 });

@@ -311,7 +311,7 @@ export async function seedDemoData(
         }
         // GDPR: most did it within the year, some only the year before, some never.
         const g = random();
-        if (g < 0.68) {
+        if (g < 0.75) {
           completions.push({
             employeeId: person.id,
             courseId: gdpr.id,
@@ -322,7 +322,7 @@ export async function seedDemoData(
             sourceRef: "metacompliance-eksport.csv",
             recordedAt,
           });
-        } else if (g < 0.86) {
+        } else if (g < 0.9) {
           completions.push({
             employeeId: person.id,
             courseId: gdpr.id,
@@ -336,7 +336,7 @@ export async function seedDemoData(
         }
         // AI: published 11 August 2025; most have taken it since.
         const a = random();
-        if (a < 0.72) {
+        if (a < 0.8) {
           const earliest = maxDay(aiPublished, person.startDate);
           const span = Math.max(0, daysBetween(earliest, today));
           completions.push({
@@ -386,6 +386,13 @@ export async function seedDemoData(
             .run();
         }
       }
+
+      // In the demo, HR has set a campaign deadline for the AI course six weeks ahead, so staff
+      // who never took it show as "Mangler" with that deadline rather than long overdue.
+      tx.update(schema.course)
+        .set({ campaignDeadline: addDaysToDay(today, 45) })
+        .where(eq(schema.course.id, ai.id))
+        .run();
 
       tx.insert(schema.siteSetting)
         .values({ key: DEMO_SETTING, value: "true" })

@@ -1,0 +1,86 @@
+import AxeBuilder from "@axe-core/playwright";
+import { hash } from "@node-rs/argon2";
+import { expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+
+export const DEMO_PASSWORD = "albertslund2025";
+export const DEMO = {
+  employee: "medarbejder@albertslund.test",
+  manager: "leder@albertslund.test",
+  hr: "hr@albertslund.test",
+  admin: "admin@albertslund.test",
+} as const;
+
+/** Direct access to the e2e database, for setting up and checking what the UI cannot show. */
+export function e2eDb() {
+  return new Database("db/e2e.db");
+}
+
+/** Submits the login form; the caller checks the outcome. */
+export async function attemptLogIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Adgangskode").fill(password);
+  await page.getByRole("button", { name: "Log ind" }).click();
+}
+
+/** Logs in and waits until the site shows the signed-in header. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await attemptLogIn(page, email, password);
+  await expect(page.getByRole("button", { name: "Log ud" })).toBeVisible();
+}
+
+export async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Log ud" }).click();
+  await expect(page.getByRole("heading", { name: "Log ind" })).toBeVisible();
+}
+
+export function unitId(name: string): number {
+  const db = e2eDb();
+  try {
+    const row = db.prepare("select id from org_unit where name = ?").get(name) as { id: number } | undefined;
+    if (!row) throw new Error(`No unit named ${name}`);
+    return row.id;
+  } finally {
+    db.close();
+  }
+}
+
+let accountCounter = 0;
+
+/** A fresh account of its own for a test that changes it, so tests never share state. */
+export async function createTestAccount(
+  role: "employee" | "manager" | "hr" | "admin",
+  password = "test-adgangskode-123",
+) {
+  accountCounter++;
+  const suffix = `${process.pid}-${accountCounter}`;
+  const email = `e2e-${role}-${suffix}-${Date.now()}@albertslund.test`;
+  const name = `Testbruger ${suffix}`;
+  const passwordHash = await hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const db = e2eDb();
+  try {
+    db.prepare(
+      "insert into user_account (email, name, role, password_hash, created_at) values (?, ?, ?, ?, ?)",
+    ).run(email, name, role, passwordHash, Date.now());
+  } finally {
+    db.close();
+  }
+  return { email, password, name };
+}
+
+/** Fails on any WCAG 2.1 A/AA violation axe can find on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+/** No horizontal scrolling: the page reflows to the viewport width. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
