@@ -35,11 +35,11 @@ test.describe("logging in and out", () => {
     await attemptLogIn(page, DEMO.employee, "forkert-kode");
     await expect(page.getByRole("alert")).toContainText(message);
     await expect(page.getByRole("alert")).toBeFocused();
-    const wrongPassword = await page.getByRole("alert").innerText();
+    const wrongPassword = await page.getByRole("alert").textContent();
 
     await attemptLogIn(page, "findes-ikke@albertslund.test", "forkert-kode");
     await expect(page.getByRole("alert")).toContainText(message);
-    expect(await page.getByRole("alert").innerText()).toBe(wrongPassword);
+    expect(await page.getByRole("alert").textContent()).toBe(wrongPassword);
   });
 
   test("empty fields are named in the error summary and marked invalid", async ({ page }) => {
