@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
+import { syncCourseVersions } from "./courses/versions.server";
 
 export { schema };
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -33,6 +34,7 @@ export function openDatabase(file: string = databasePath()): AppDatabase {
   assertSqliteVersion(sqlite.prepare("select sqlite_version() as v").get() as { v: string });
   const db = drizzle(sqlite, { schema }) as AppDatabase;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  syncCourseVersions(db);
   return db;
 }
 

@@ -46,7 +46,8 @@ function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
   if (role === "manager") items.push({ to: "/enheder", label: "Mine enheder" });
   if (role === "hr") items.push({ to: "/enheder", label: "Organisationen" });
   if (role === "admin") items.push({ to: "/admin/brugere", label: "Brugere" });
-  if (hasEmployeeRecord && role !== "employee") items.push({ to: "/mine-kurser", label: "Mine kurser" });
+  if (hasEmployeeRecord) items.push({ to: "/mine-kurser", label: "Mine kurser" });
+  items.push({ to: "/ai-vaerktoejer", label: "AI-værktøjer" });
   return items;
 }
 
@@ -121,6 +122,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="print:hidden border-t border-brand-100 bg-white">
           <div className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-4 text-sm text-muted">
             <span>Albertslund Kommune · IT &amp; Digitalisering</span>
+            <a href="/ai-vaerktoejer">Godkendte AI-værktøjer</a>
             <a href={root?.accessibilityUrl ?? "https://was.digst.dk/"}>Tilgængelighedserklæring</a>
           </div>
         </footer>

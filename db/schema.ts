@@ -149,8 +149,14 @@ export const completion = sqliteTable(
     reason: text("reason"),
     recordedByUserId: integer("recorded_by_user_id").references(() => userAccount.id),
     recordedAt: integer("recorded_at").notNull(),
+    // For completions on this site: the due date (or expiry) the completion answers. The unique
+    // index makes a double submit, or two tabs at once, record one completion per cycle.
+    cycleKey: text("cycle_key"),
   },
-  (t) => [index("completion_employee_course").on(t.employeeId, t.courseId, t.completedOn)],
+  (t) => [
+    index("completion_employee_course").on(t.employeeId, t.courseId, t.completedOn),
+    uniqueIndex("completion_cycle").on(t.employeeId, t.courseId, t.cycleKey),
+  ],
 );
 
 /** An exemption (fritagelse) from a course, granted with a reason, optionally until a date. */
@@ -178,3 +184,76 @@ export const siteSetting = sqliteTable("site_setting", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/** How far an employee has read in a module, so they can resume on another device. */
+export const moduleProgress = sqliteTable(
+  "module_progress",
+  {
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employee.id),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => course.id),
+    moduleSlug: text("module_slug").notNull(),
+    currentPage: integer("current_page").notNull(), // 0-based
+    furthestPage: integer("furthest_page").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.courseId, t.moduleSlug] })],
+);
+
+/** Every submitted quiz attempt: the answers, the score and when. The id comes from the form. */
+export const quizAttempt = sqliteTable(
+  "quiz_attempt",
+  {
+    id: text("id").primaryKey(),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employee.id),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => course.id),
+    moduleSlug: text("module_slug").notNull(),
+    courseVersion: text("course_version").notNull(),
+    // JSON: { [questionId]: chosen option index }
+    answers: text("answers").notNull(),
+    score: integer("score").notNull(), // percent
+    passed: integer("passed", { mode: "boolean" }).notNull(),
+    submittedAt: integer("submitted_at").notNull(),
+    submittedOn: text("submitted_on").notNull(), // the Danish calendar day of submittedAt
+  },
+  (t) => [index("quiz_attempt_employee").on(t.employeeId, t.courseId, t.moduleSlug)],
+);
+
+/** "Jeg har læst og forstået AI-retningslinjerne (version X)", with time and version. */
+export const attestation = sqliteTable(
+  "attestation",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employee.id),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => course.id),
+    courseVersion: text("course_version").notNull(),
+    statement: text("statement").notNull(),
+    attestedAt: integer("attested_at").notNull(),
+  },
+  (t) => [index("attestation_employee").on(t.employeeId, t.courseId)],
+);
+
+/** Voluntary external courses (Elements of AI) an employee says they have completed. */
+export const selfReportedCourse = sqliteTable(
+  "self_reported_course",
+  {
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employee.id),
+    courseKey: text("course_key").notNull(),
+    completedOn: text("completed_on").notNull(),
+    reportedAt: integer("reported_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.courseKey] })],
+);

@@ -13,7 +13,19 @@ test.describe("accessibility: every page of the foundation, in every state", () 
   });
 
   const pages = [
-    { who: DEMO.employee, paths: () => ["/", "/mine-kurser"] },
+    {
+      who: DEMO.employee,
+      paths: () => [
+        "/",
+        "/mine-kurser",
+        "/kurser/ai",
+        "/kurser/ai/hvorfor-ai-kompetencer?side=2",
+        "/kurser/gdpr",
+        // The demo employee has done GDPR before, so the quiz opens without reading first.
+        "/kurser/gdpr/personoplysninger/quiz",
+        "/ai-vaerktoejer",
+      ],
+    },
     {
       who: DEMO.manager,
       paths: () => ["/", "/enheder", `/enheder/${unitId("Børn & Familie")}`, "/mine-kurser"],

@@ -84,3 +84,22 @@ export async function expectNoHorizontalScroll(page: Page) {
   );
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** A fresh employee on the roster with a login of their own, for tests that take courses. */
+export async function createTestEmployee(unitName = "Hjemmeplejen Nord", password = "test-adgangskode-123") {
+  const account = await createTestAccount("employee", password);
+  const db = e2eDb();
+  try {
+    const unit = unitId(unitName);
+    const number = `E2E${Date.now()}${accountCounter}${process.pid}`;
+    const row = db
+      .prepare(
+        "insert into employee (employee_number, name, email, org_unit_id, start_date) values (?, ?, ?, ?, ?) returning id",
+      )
+      .get(number, account.name, account.email, unit, "2022-01-01") as { id: number };
+    db.prepare("update user_account set employee_id = ? where email = ?").run(row.id, account.email);
+    return { ...account, employeeId: row.id };
+  } finally {
+    db.close();
+  }
+}

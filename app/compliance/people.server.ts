@@ -96,25 +96,6 @@ export function listPeopleStatuses(input: {
   });
 }
 
-/** One employee's own status per course (for "Mine kurser"). */
-export function ownStatuses(employeeId: number, asOf: Day): { course: CourseInfo; status: CourseStatus }[] {
-  const db = getDb();
-  const person = db.select().from(employee).where(eq(employee.id, employeeId)).get();
-  if (!person) return [];
-  const completions = db.select().from(completion).where(eq(completion.employeeId, employeeId)).all();
-  const exemptions = db.select().from(exemption).where(eq(exemption.employeeId, employeeId)).all();
-  return listCourses().map((course) => ({
-    course,
-    status: courseStatus({
-      employee: person,
-      course,
-      completions: completions.filter((c) => c.courseId === course.id),
-      exemptions: exemptions.filter((e) => e.courseId === course.id),
-      asOf,
-    }),
-  }));
-}
-
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {

@@ -1,13 +1,27 @@
+import { Link } from "@remix-run/react";
 import type { CourseStatus } from "~/compliance/status";
+import { ProgressBar } from "./course-progress";
 import { StatusBadge, statusDetail } from "./status-badge";
 
 export interface OwnCourse {
   code: string;
   title: string;
+  summary: string;
   status: CourseStatus;
+  passedCount: number;
+  moduleCount: number;
+  started: boolean;
+  done: boolean;
+  hasCertificate: boolean;
 }
 
-/** The signed-in employee's mandatory courses with status and the date that matters. */
+function actionLabel(c: OwnCourse): string {
+  if (c.done) return "Se kurset";
+  if (c.status.kind === "expiringSoon") return "Tag kurset igen";
+  return c.started ? "Fortsæt kurset" : "Start kurset";
+}
+
+/** The signed-in employee's mandatory courses: status, the date that matters, progress, next step. */
 export function OwnCourseList({ courses }: { courses: OwnCourse[] }) {
   if (courses.length === 0) {
     return <p className="mt-4">Du har ingen obligatoriske kurser lige nu.</p>;
@@ -15,11 +29,36 @@ export function OwnCourseList({ courses }: { courses: OwnCourse[] }) {
   return (
     <ul className="mt-4 grid gap-4 sm:grid-cols-2">
       {courses.map((c) => (
-        <li key={c.code} className="rounded-lg bg-white p-5 shadow-sm">
+        <li key={c.code} className="flex flex-col rounded-lg bg-white p-5 shadow-sm">
           <h3 className="text-lg font-semibold">{c.title}</h3>
           <p className="mt-2 flex flex-wrap items-center gap-2">
             <StatusBadge status={c.status} />
             <span className="text-sm text-muted">{statusDetail(c.status)}</span>
+          </p>
+          <p className="mt-2 text-sm">{c.summary}</p>
+          {c.done ? null : (
+            <ProgressBar passed={c.passedCount} total={c.moduleCount} label={`Fremskridt i ${c.title}`} />
+          )}
+          <p className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
+            <Link
+              to={`/kurser/${c.code}`}
+              aria-label={`${actionLabel(c)}: ${c.title}`}
+              className={
+                c.done
+                  ? "font-semibold"
+                  : "rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white"
+              }
+            >
+              {actionLabel(c)}
+            </Link>
+            {c.hasCertificate ? (
+              <a
+                href={`/mine-kurser/${c.code}/kursusbevis`}
+                aria-label={`Hent kursusbevis for ${c.title} (PDF)`}
+              >
+                Hent kursusbevis (PDF)
+              </a>
+            ) : null}
           </p>
         </li>
       ))}

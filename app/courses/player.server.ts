@@ -1,0 +1,275 @@
+// The course player's data: an employee's state in a course, reading progress, quiz attempts,
+// attestation and the completion they lead to. Writes that read first run in IMMEDIATE
+// transactions, so concurrent submits wait for each other instead of failing.
+import type Database from "better-sqlite3";
+import { and, eq, sql } from "drizzle-orm";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { listCourses } from "~/compliance/courses.server";
+import { type Day, today } from "~/compliance/day";
+import { type CourseStatus, courseStatus } from "~/compliance/status";
+import { getCourseContent } from "~/content/content.server";
+import type { CourseContent, CourseModule } from "~/content/parse";
+import { getDb, schema } from "~/db.server";
+import { canRenew, completionCycleKey, lastCompletedOn, passedModules } from "./progress";
+import { type QuizAnswers, scoreQuiz } from "./quiz";
+
+const { employee, completion, exemption, quizAttempt, moduleProgress, attestation } = schema;
+
+type Queryable = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+
+export type ModuleState = "passed" | "inProgress" | "notStarted";
+
+export interface ModuleOverview {
+  slug: string;
+  title: string;
+  minutes: number;
+  pageCount: number;
+  state: ModuleState;
+  currentPage: number;
+  /** Reading is required the first time; after a completion the quiz may be taken straight away. */
+  quizOpen: boolean;
+}
+
+export interface CourseState {
+  content: CourseContent;
+  courseId: number;
+  /** The status as pages show it (an exemption included). */
+  status: CourseStatus;
+  /** The status from completions alone, which decides the cycle. */
+  cycleStatus: CourseStatus;
+  /** Best passing score per module in this cycle. */
+  passedScores: number[];
+  /** Done for now: every module counts as passed and no new completion can be made. */
+  done: boolean;
+  modules: ModuleOverview[];
+  passedCount: number;
+  needsAttestation: boolean;
+  attested: boolean;
+  validCompletion: typeof completion.$inferSelect | null;
+}
+
+function readCourseState(db: Queryable, employeeId: number, code: string, asOf: Day): CourseState | null {
+  const content = getCourseContent(code);
+  const course = listCourses().find((c) => c.code === code);
+  const person = db.select().from(employee).where(eq(employee.id, employeeId)).get();
+  if (!content || !course || !person) return null;
+
+  const completions = db
+    .select()
+    .from(completion)
+    .where(and(eq(completion.employeeId, employeeId), eq(completion.courseId, course.id)))
+    .all();
+  const exemptions = db
+    .select()
+    .from(exemption)
+    .where(and(eq(exemption.employeeId, employeeId), eq(exemption.courseId, course.id)))
+    .all();
+  const input = { employee: person, course, completions, asOf };
+  const status = courseStatus({ ...input, exemptions });
+  // The cycle follows the completions alone: an exempt employee may still take the course.
+  const cycleStatus = courseStatus({ ...input, exemptions: [] });
+  const done = !canRenew(cycleStatus);
+  const cycleStart = lastCompletedOn(cycleStatus);
+
+  const attempts = db
+    .select()
+    .from(quizAttempt)
+    .where(and(eq(quizAttempt.employeeId, employeeId), eq(quizAttempt.courseId, course.id)))
+    .all();
+  const passed = passedModules(attempts, content.version, cycleStart);
+  const progress = db
+    .select()
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.employeeId, employeeId), eq(moduleProgress.courseId, course.id)))
+    .all();
+  const attested =
+    content.attestation !== null &&
+    db
+      .select()
+      .from(attestation)
+      .where(and(eq(attestation.employeeId, employeeId), eq(attestation.courseId, course.id)))
+      .all()
+      .some(
+        (a) =>
+          a.courseVersion === content.version &&
+          (cycleStart === null || today(new Date(a.attestedAt)) > cycleStart),
+      );
+
+  const modules = content.modules.map((m): ModuleOverview => {
+    const p = progress.find((row) => row.moduleSlug === m.slug);
+    const isPassed = done || passed.has(m.slug);
+    return {
+      slug: m.slug,
+      title: m.title,
+      minutes: m.minutes,
+      pageCount: m.pages.length,
+      state: isPassed ? "passed" : p ? "inProgress" : "notStarted",
+      currentPage: Math.min(p?.currentPage ?? 0, m.pages.length - 1),
+      quizOpen: completions.length > 0 || (p?.furthestPage ?? -1) >= m.pages.length - 1,
+    };
+  });
+
+  const validCompletion =
+    status.kind === "completed" || status.kind === "expiringSoon"
+      ? (completions
+          .filter((c) => c.completedOn === status.lastCompletedOn)
+          .sort((a, b) => b.recordedAt - a.recordedAt)[0] ?? null)
+      : null;
+
+  return {
+    content,
+    courseId: course.id,
+    status,
+    cycleStatus,
+    passedScores: [...passed.values()],
+    done,
+    modules,
+    passedCount: modules.filter((m) => m.state === "passed").length,
+    needsAttestation: content.attestation !== null,
+    attested: done || attested,
+    validCompletion,
+  };
+}
+
+export function loadCourseState(employeeId: number, code: string, asOf: Day = today()): CourseState | null {
+  return readCourseState(getDb(), employeeId, code, asOf);
+}
+
+export function findModule(content: CourseContent, slug: string): CourseModule | undefined {
+  return content.modules.find((m) => m.slug === slug);
+}
+
+/** Remembers the page an employee is on, so they can resume on another device. */
+export function savePageProgress(
+  employeeId: number,
+  courseId: number,
+  moduleSlug: string,
+  page: number,
+): void {
+  getDb()
+    .insert(moduleProgress)
+    .values({
+      employeeId,
+      courseId,
+      moduleSlug,
+      currentPage: page,
+      furthestPage: page,
+      updatedAt: Date.now(),
+    })
+    .onConflictDoUpdate({
+      target: [moduleProgress.employeeId, moduleProgress.courseId, moduleProgress.moduleSlug],
+      set: {
+        currentPage: page,
+        // Never lowered, whichever device saves last.
+        furthestPage: sql`max(${moduleProgress.furthestPage}, ${page})`,
+        updatedAt: Date.now(),
+      },
+    })
+    .run();
+}
+
+/**
+ * Records a completion when the cycle is complete: every module passed and, where the course has
+ * one, the attestation given. The unique cycle key makes a second submit a no-op.
+ */
+function completeIfDone(
+  tx: Queryable,
+  employeeId: number,
+  code: string,
+  asOf: Day,
+  sourceRef: string,
+  now: number,
+) {
+  const state = readCourseState(tx, employeeId, code, asOf);
+  if (!state || state.done) return;
+  if (state.passedCount < state.modules.length) return;
+  if (state.needsAttestation && !state.attested) return;
+
+  const score = Math.round(
+    state.passedScores.reduce((a, b) => a + b, 0) / Math.max(1, state.passedScores.length),
+  );
+
+  tx.insert(completion)
+    .values({
+      employeeId,
+      courseId: state.courseId,
+      completedOn: asOf,
+      courseVersion: state.content.version,
+      score,
+      source: "site",
+      sourceRef,
+      recordedAt: now,
+      cycleKey: completionCycleKey(state.cycleStatus),
+    })
+    .onConflictDoNothing()
+    .run();
+}
+
+/** Stores a submitted quiz attempt once (the attempt id comes from the form) and completes the course if it was the last step. */
+export function submitQuizAttempt(input: {
+  employeeId: number;
+  state: CourseState;
+  module: CourseModule;
+  attemptId: string;
+  answers: QuizAnswers;
+  now?: number;
+}): void {
+  const now = input.now ?? Date.now();
+  const asOf = today(new Date(now));
+  const score = scoreQuiz(input.module.quiz, input.answers, input.module.passMark);
+  getDb().transaction(
+    (tx) => {
+      tx.insert(quizAttempt)
+        .values({
+          id: input.attemptId,
+          employeeId: input.employeeId,
+          courseId: input.state.courseId,
+          moduleSlug: input.module.slug,
+          courseVersion: input.state.content.version,
+          answers: JSON.stringify(input.answers),
+          score: score.percent,
+          passed: score.passed,
+          submittedAt: now,
+          submittedOn: asOf,
+        })
+        .onConflictDoNothing()
+        .run();
+      if (score.passed) {
+        completeIfDone(tx, input.employeeId, input.state.content.code, asOf, `quiz:${input.attemptId}`, now);
+      }
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** An employee's own attempt, or undefined: nobody reads another person's answers here. */
+export function getOwnAttempt(employeeId: number, attemptId: string) {
+  return getDb()
+    .select()
+    .from(quizAttempt)
+    .where(and(eq(quizAttempt.id, attemptId), eq(quizAttempt.employeeId, employeeId)))
+    .get();
+}
+
+/** Records the attestation with time and version, and completes the course if every module is passed. */
+export function attestCourse(input: { employeeId: number; state: CourseState; now?: number }): void {
+  const now = input.now ?? Date.now();
+  const { content, courseId } = input.state;
+  if (!content.attestation) throw new Error(`Kurset ${content.code} har ingen erklæring`);
+  const statement = content.attestation;
+  getDb().transaction(
+    (tx) => {
+      tx.insert(attestation)
+        .values({
+          employeeId: input.employeeId,
+          courseId,
+          courseVersion: content.version,
+          statement,
+          attestedAt: now,
+        })
+        .run();
+      completeIfDone(tx, input.employeeId, content.code, today(new Date(now)), "erklæring", now);
+    },
+    { behavior: "immediate" },
+  );
+}
