@@ -46,6 +46,7 @@ function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
   if (role === "manager") items.push({ to: "/enheder", label: "Mine enheder" });
   if (role === "hr") items.push({ to: "/enheder", label: "Organisationen" });
   if (role === "admin") items.push({ to: "/admin/brugere", label: "Brugere" });
+  if (role === "hr" || role === "admin") items.push({ to: "/revision", label: "Revisionsspor" });
   if (hasEmployeeRecord) items.push({ to: "/mine-kurser", label: "Mine kurser" });
   items.push({ to: "/ai-vaerktoejer", label: "AI-værktøjer" });
   return items;

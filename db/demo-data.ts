@@ -192,6 +192,7 @@ function insertUnits(
 export async function seedDemoData(
   db: AppDatabase,
   today: Day,
+  { employees: employeeCount = EMPLOYEE_COUNT }: { employees?: number } = {},
 ): Promise<{ employees: number; completions: number }> {
   const random = randomGenerator(20250619);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -223,7 +224,7 @@ export async function seedDemoData(
 
       const usedEmails = new Set<string>();
       const employees: (typeof schema.employee.$inferInsert)[] = [];
-      for (let i = 0; i < EMPLOYEE_COUNT; i++) {
+      for (let i = 0; i < employeeCount; i++) {
         const first = pick(FIRST_NAMES);
         const last = pick(LAST_NAMES);
         let email = `${asciiEmailPart(first)}.${asciiEmailPart(last)}@albertslund.test`;

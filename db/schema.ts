@@ -257,3 +257,36 @@ export const selfReportedCourse = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.employeeId, t.courseKey] })],
 );
+
+export const AUDIT_ACTIONS = [
+  "view_people",
+  "view_employee",
+  "view_not_completed",
+  "export",
+  "import",
+  "register",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Who viewed, exported or imported whose personal data (GDPR art. 5(2) and 30). Append-only:
+ * triggers refuse UPDATE, and DELETE except while the retention job has opened the gate.
+ */
+export const auditEvent = sqliteTable(
+  "audit_event",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(), // UTC milliseconds
+    actorUserId: integer("actor_user_id").references(() => userAccount.id),
+    actorName: text("actor_name").notNull(),
+    actorRole: text("actor_role", { enum: ROLES }).notNull(),
+    action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
+    // The unit whose people were seen (its path label), or the employee looked up.
+    scope: text("scope").notNull(),
+    targetEmployeeId: integer("target_employee_id").references(() => employee.id),
+    filters: text("filters").notNull().default(""),
+    rowCount: integer("row_count").notNull(),
+    requestId: text("request_id").notNull(),
+  },
+  (t) => [index("audit_event_at").on(t.at), index("audit_event_target").on(t.targetEmployeeId)],
+);

@@ -74,22 +74,6 @@ export function removeScope(userId: number, orgUnitId: number): void {
   });
 }
 
-/** Every unit with its full path ("Børn, Sundhed & Velfærd > Børn & Familie"), for pickers. */
-export function listUnitsWithPaths(): { id: number; label: string }[] {
-  const units = getDb().select().from(orgUnit).all();
-  const byId = new Map(units.map((u) => [u.id, u]));
-  return units
-    .map((u) => ({
-      id: u.id,
-      label: u.path
-        .split("/")
-        .filter(Boolean)
-        .map((id) => byId.get(Number(id))?.name ?? "?")
-        .join(" > "),
-    }))
-    .sort((a, b) => a.label.localeCompare(b.label, "da"));
-}
-
 export function accountExists(userId: number): boolean {
   return (
     getDb().select({ one: sql`1` }).from(userAccount).where(eq(userAccount.id, userId)).get() !== undefined

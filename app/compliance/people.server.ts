@@ -1,46 +1,82 @@
 // People and their status per course, always filtered by the viewer's scope inside SQL.
-import { and, eq, gt, isNull, like, lte, or, type SQL } from "drizzle-orm";
+// Loading (one query per table) is separate from computing status, so the same rows serve
+// status today and at each month end of the trend.
+import { and, eq, gt, isNull, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Viewer } from "~/auth/scope";
 import { unitScopeCondition } from "~/auth/scope.server";
 import { getDb, schema } from "~/db.server";
 import { type CourseInfo, listCourses } from "./courses.server";
 import type { Day } from "./day";
 import { type CourseStatus, courseStatus, type StatusCompletion, type StatusExemption } from "./status";
+import { countStatuses, type StatusCounts } from "./summary";
 
 const { employee, orgUnit, completion, exemption } = schema;
 
-export interface PersonStatus {
+export interface PersonRow {
   employeeId: number;
+  employeeNumber: string;
+  name: string;
+  email: string;
+  startDate: Day;
+  endDate: Day | null;
   unitId: number;
   unitPath: string;
+}
+
+export interface PeopleData {
+  courses: CourseInfo[];
+  people: PersonRow[];
+  completions: Map<string, StatusCompletion[]>;
+  exemptions: Map<string, StatusExemption[]>;
+}
+
+export interface PersonStatus extends PersonRow {
   /** Status per course code. */
   statuses: Record<string, CourseStatus>;
 }
 
-/** Employees on the roster on `asOf` under `unitPath`, inside the viewer's scope. */
-function listedEmployeesCondition(viewer: Viewer, unitPath: string, asOf: Day): SQL {
-  return and(
-    unitScopeCondition(viewer),
-    like(orgUnit.path, `${unitPath}%`),
-    lte(employee.startDate, asOf),
-    or(isNull(employee.endDate), gt(employee.endDate, asOf)),
-  ) as SQL;
+const key = (employeeId: number, courseId: number) => `${employeeId}:${courseId}`;
+
+/** Characters with a meaning in LIKE are escaped, so a search for "50%" finds "50%". */
+function likeContains(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function listPeopleStatuses(input: {
+/**
+ * Everyone under `unitPath` inside the viewer's scope who is on the roster at some point in
+ * [from, to]: started by `to` and not left before `from`.
+ */
+export function loadPeopleData(input: {
   viewer: Viewer;
   unitPath: string;
-  asOf: Day;
+  from: Day;
+  to: Day;
+  search?: string;
   courses?: CourseInfo[];
-}): PersonStatus[] {
-  const { viewer, unitPath, asOf } = input;
+}): PeopleData {
+  const { viewer, unitPath, from, to } = input;
   const courses = input.courses ?? listCourses();
+  const search = input.search?.trim();
+  const where = and(
+    unitScopeCondition(viewer),
+    like(orgUnit.path, `${unitPath}%`),
+    lte(employee.startDate, to),
+    or(isNull(employee.endDate), gt(employee.endDate, from)),
+    search
+      ? or(
+          sql`${employee.name} LIKE ${likeContains(search)} ESCAPE '\\'`,
+          sql`${employee.employeeNumber} LIKE ${likeContains(search)} ESCAPE '\\'`,
+        )
+      : undefined,
+  ) as SQL;
   const db = getDb();
-  const where = listedEmployeesCondition(viewer, unitPath, asOf);
 
   const people = db
     .select({
       employeeId: employee.id,
+      employeeNumber: employee.employeeNumber,
+      name: employee.name,
+      email: employee.email,
       startDate: employee.startDate,
       endDate: employee.endDate,
       unitId: orgUnit.id,
@@ -51,7 +87,8 @@ export function listPeopleStatuses(input: {
     .where(where)
     .all();
 
-  const completions = db
+  const completions = new Map<string, StatusCompletion[]>();
+  for (const c of db
     .select({
       employeeId: completion.employeeId,
       courseId: completion.courseId,
@@ -62,9 +99,12 @@ export function listPeopleStatuses(input: {
     .innerJoin(employee, eq(employee.id, completion.employeeId))
     .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
     .where(where)
-    .all();
+    .all()) {
+    pushTo(completions, key(c.employeeId, c.courseId), c);
+  }
 
-  const exemptions = db
+  const exemptions = new Map<string, StatusExemption[]>();
+  for (const e of db
     .select({
       employeeId: exemption.employeeId,
       courseId: exemption.courseId,
@@ -75,34 +115,64 @@ export function listPeopleStatuses(input: {
     .innerJoin(employee, eq(employee.id, exemption.employeeId))
     .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
     .where(where)
-    .all();
+    .all()) {
+    pushTo(exemptions, key(e.employeeId, e.courseId), e);
+  }
 
-  const completionsByKey = groupBy(completions, (c) => `${c.employeeId}:${c.courseId}`);
-  const exemptionsByKey = groupBy(exemptions, (e) => `${e.employeeId}:${e.courseId}`);
+  return { courses, people, completions, exemptions };
+}
 
-  return people.map((p) => {
-    const statuses: Record<string, CourseStatus> = {};
-    for (const course of courses) {
-      const key = `${p.employeeId}:${course.id}`;
-      statuses[course.code] = courseStatus({
-        employee: p,
-        course,
-        completions: (completionsByKey.get(key) ?? []) as StatusCompletion[],
-        exemptions: (exemptionsByKey.get(key) ?? []) as StatusExemption[],
-        asOf,
-      });
-    }
-    return { employeeId: p.employeeId, unitId: p.unitId, unitPath: p.unitPath, statuses };
+const isListed = (person: PersonRow, asOf: Day) =>
+  person.startDate <= asOf && (person.endDate === null || person.endDate > asOf);
+
+function statusOf(data: PeopleData, person: PersonRow, course: CourseInfo, asOf: Day): CourseStatus {
+  return courseStatus({
+    employee: person,
+    course,
+    completions: data.completions.get(key(person.employeeId, course.id)) ?? [],
+    exemptions: data.exemptions.get(key(person.employeeId, course.id)) ?? [],
+    asOf,
   });
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
+/** Status per course for everyone listed on `asOf` (leavers and future starters left out). */
+export function statusesAsOf(data: PeopleData, asOf: Day): PersonStatus[] {
+  const result: PersonStatus[] = [];
+  for (const person of data.people) {
+    if (!isListed(person, asOf)) continue;
+    const statuses: Record<string, CourseStatus> = {};
+    for (const course of data.courses) statuses[course.code] = statusOf(data, person, course, asOf);
+    result.push({ ...person, statuses });
   }
-  return map;
+  return result;
+}
+
+/** Just the counts per course on `asOf`, without building a row per person (for trends). */
+export function countStatusesAsOf(data: PeopleData, asOf: Day): Record<string, StatusCounts> {
+  const counts: Record<string, StatusCounts> = {};
+  for (const course of data.courses) {
+    counts[course.code] = countStatuses(
+      (function* () {
+        for (const person of data.people) if (isListed(person, asOf)) yield statusOf(data, person, course, asOf);
+      })(),
+    );
+  }
+  return counts;
+}
+
+/** Everyone listed on `asOf` under `unitPath` in the viewer's scope, with status per course. */
+export function listPeopleStatuses(input: {
+  viewer: Viewer;
+  unitPath: string;
+  asOf: Day;
+  search?: string;
+  courses?: CourseInfo[];
+}): PersonStatus[] {
+  return statusesAsOf(loadPeopleData({ ...input, from: input.asOf, to: input.asOf }), input.asOf);
+}
+
+function pushTo<T>(map: Map<string, T[]>, k: string, item: T) {
+  const list = map.get(k);
+  if (list) list.push(item);
+  else map.set(k, [item]);
 }

@@ -64,7 +64,26 @@ export function isNotCompleted(status: CourseStatus): boolean {
  * The first day a completion no longer counts ("valid while asOf < expiry").
  * A material version published after the completion's version cuts it to publishedOn + window.
  */
+// A completion's expiry depends only on its date, its version and the course, so it is computed
+// once per course object: a 12-month trend evaluates the same completions twelve times.
+const expiryCache = new WeakMap<StatusCourse, Map<string, Day>>();
+
 export function completionExpiry(completion: StatusCompletion, course: StatusCourse): Day {
+  let cache = expiryCache.get(course);
+  if (!cache) {
+    cache = new Map();
+    expiryCache.set(course, cache);
+  }
+  const key = `${completion.completedOn}|${completion.courseVersion}`;
+  let expiry = cache.get(key);
+  if (expiry === undefined) {
+    expiry = computeExpiry(completion, course);
+    cache.set(key, expiry);
+  }
+  return expiry;
+}
+
+function computeExpiry(completion: StatusCompletion, course: StatusCourse): Day {
   let expiry = addMonthsToDay(completion.completedOn, course.validityMonths);
   const completedIndex = course.versions.findIndex((v) => v.version === completion.courseVersion);
   course.versions.forEach((version, index) => {

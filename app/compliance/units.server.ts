@@ -1,11 +1,12 @@
 // Org units and the status counts shown on overviews.
+import { data } from "@remix-run/node";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { requirePeopleViewer, requireUnitInScope } from "~/auth/guard.server";
 import type { Viewer } from "~/auth/scope";
 import { seesWholeOrganisation, topScopePaths } from "~/auth/scope";
 import { getDb, schema } from "~/db.server";
-import { type CourseInfo, listCourses } from "./courses.server";
-import type { Day } from "./day";
-import { listPeopleStatuses } from "./people.server";
+import type { CourseInfo } from "./courses.server";
+import type { PersonStatus } from "./people.server";
 import { countStatuses, type StatusCounts } from "./summary";
 
 const { orgUnit } = schema;
@@ -54,18 +55,75 @@ export function listTopUnitsInScope(viewer: Viewer): Unit[] {
     .all();
 }
 
+/** Status counts per course for each unit, over the people in it and below it. */
 export function summarizeUnits(
-  viewer: Viewer,
-  units: Unit[],
-  asOf: Day,
-  courses: CourseInfo[] = listCourses(),
+  people: readonly PersonStatus[],
+  units: readonly Unit[],
+  courses: readonly CourseInfo[],
 ): UnitSummary[] {
   return units.map((unit) => {
-    const people = listPeopleStatuses({ viewer, unitPath: unit.path, asOf, courses });
+    const inUnit = people.filter((p) => p.unitPath.startsWith(unit.path));
     const counts: Record<string, StatusCounts> = {};
     for (const course of courses) {
-      counts[course.code] = countStatuses(people.flatMap((p) => p.statuses[course.code] ?? []));
+      counts[course.code] = countStatuses(inUnit.flatMap((p) => p.statuses[course.code] ?? []));
     }
     return { unit, counts };
   });
+}
+
+/** Every unit the viewer may see, in tree order (parents before children, by name). */
+export function listUnitsInScope(viewer: Viewer): Unit[] {
+  const tops = listTopUnitsInScope(viewer);
+  if (tops.length === 0) return [];
+  const all = getDb().select().from(orgUnit).all();
+  const inScope = all.filter((u) => tops.some((t) => u.path.startsWith(t.path)));
+  const children = new Map<number | null, Unit[]>();
+  for (const u of inScope) {
+    const parent = inScope.some((p) => p.id === u.parentId) ? u.parentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(u);
+    children.set(parent, list);
+  }
+  const ordered: Unit[] = [];
+  const visit = (parent: number | null) => {
+    for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, "da"))) {
+      ordered.push(u);
+      visit(u.id);
+    }
+  };
+  visit(null);
+  return ordered;
+}
+
+/** Every unit's full path from the top ("Børn, Sundhed & Velfærd > Børn & Familie"), by id. */
+export function unitPathLabels(): Map<number, string> {
+  const units = getDb().select().from(orgUnit).all();
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return new Map(
+    units.map((u) => [
+      u.id,
+      u.path
+        .split("/")
+        .filter(Boolean)
+        .map((id) => byId.get(Number(id))?.name ?? "?")
+        .join(" > "),
+    ]),
+  );
+}
+
+/** Units with their path labels, sorted, for pickers. */
+export function listUnitsWithPaths(): { id: number; label: string }[] {
+  return [...unitPathLabels()]
+    .map(([id, label]) => ({ id, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, "da"));
+}
+
+/** The unit in the URL, if the caller may see it: 404 for no such unit, 403 outside the scope. */
+export function requireUnitForViewer(request: Request, unitIdParam: string | undefined) {
+  const user = requirePeopleViewer(request);
+  const unitId = Number(unitIdParam);
+  const unit = Number.isInteger(unitId) ? getUnit(unitId) : undefined;
+  if (!unit) throw data({ message: "Enheden findes ikke." }, { status: 404 });
+  requireUnitInScope(user, unit);
+  return { user, unit };
 }

@@ -6,6 +6,7 @@ import { canViewPeople } from "~/auth/scope";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import { loadOwnCourses } from "~/compliance/own-courses.server";
+import { listPeopleStatuses } from "~/compliance/people.server";
 import { listTopUnitsInScope, summarizeUnits } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { formatLongDate } from "~/ui/format";
@@ -23,7 +24,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   let courses = null;
   if (canViewPeople(user)) {
     courses = listCourses();
-    units = summarizeUnits(user, listTopUnitsInScope(user), asOf, courses).map((s) => ({
+    const people = listPeopleStatuses({ viewer: user, unitPath: "/", asOf, courses });
+    units = summarizeUnits(people, listTopUnitsInScope(user), courses).map((s) => ({
       id: s.unit.id,
       name: s.unit.name,
       counts: s.counts,
@@ -67,7 +69,7 @@ export default function Index() {
               : units.length === 1
                 ? "Status for din enhed"
                 : "Status for dine enheder"}{" "}
-            pr. {formatLongDate(asOf)}. Vælg en enhed for at se enhederne under den.
+            pr. {formatLongDate(asOf)}. Vælg en enhed for at se, hvem der mangler, og enhederne under den.
           </p>
           <UnitSummaryList units={units} courses={courses} />
         </>

@@ -6,14 +6,13 @@ import {
   accountExists,
   addScope,
   listAccounts,
-  listUnitsWithPaths,
   removeScope,
   setActive,
   setRole,
 } from "~/auth/accounts.server";
 import { requireRole } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
-import { getUnit } from "~/compliance/units.server";
+import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
 import { ROLES } from "../../db/schema";
 
 const userId = z.coerce.number().int().positive();

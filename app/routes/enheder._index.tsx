@@ -3,20 +3,27 @@ import { useLoaderData } from "@remix-run/react";
 import { requirePeopleViewer } from "~/auth/guard.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
-import { listTopUnitsInScope, summarizeUnits } from "~/compliance/units.server";
+import { listPeopleStatuses } from "~/compliance/people.server";
+import { listUnitsInScope, summarizeUnits } from "~/compliance/units.server";
 import { formatLongDate } from "~/ui/format";
-import { UnitSummaryList } from "~/ui/unit-summary-list";
+import { UnitTree } from "~/ui/unit-tree";
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requirePeopleViewer(request);
   const asOf = today();
   const courses = listCourses();
-  const units = summarizeUnits(user, listTopUnitsInScope(user), asOf, courses);
+  const people = listPeopleStatuses({ viewer: user, unitPath: "/", asOf, courses });
+  const units = summarizeUnits(people, listUnitsInScope(user), courses);
   return {
     asOf,
     wholeOrganisation: user.role === "hr",
     courses: courses.map((c) => ({ code: c.code, title: c.title })),
-    units: units.map((s) => ({ id: s.unit.id, name: s.unit.name, counts: s.counts })),
+    units: units.map((s) => ({
+      id: s.unit.id,
+      parentId: s.unit.parentId,
+      name: s.unit.name,
+      counts: s.counts,
+    })),
   };
 }
 
@@ -25,8 +32,11 @@ export default function Units() {
   return (
     <div>
       <h1 className="text-2xl font-bold">{wholeOrganisation ? "Organisationen" : "Mine enheder"}</h1>
-      <p className="mt-2 max-w-prose">Status pr. {formatLongDate(asOf)}.</p>
-      <UnitSummaryList units={units} courses={courses} />
+      <p className="mt-2 max-w-prose">
+        Andel, der har gennemført hvert kursus, pr. {formatLongDate(asOf)}. Vælg en enhed for at se
+        personerne, grafer og udvikling.
+      </p>
+      <UnitTree units={units} courses={courses} />
     </div>
   );
 }

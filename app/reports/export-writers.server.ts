@@ -1,0 +1,214 @@
+// Report exports as CSV (for Danish Excel) and XLSX. Both writers stream row by row to `out`, so an
+// export of the whole municipality never has to sit in memory, and both end `out` when they are done.
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { stringify } from "csv-stringify";
+import ExcelJS from "exceljs";
+
+export interface ExportRow {
+  employeeNumber: string;
+  name: string;
+  email: string;
+  /** "Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen" */
+  unitPath: string;
+  /** Course title, e.g. "GDPR". */
+  course: string;
+  /** Danish status word: Gennemført | Udløber snart | Mangler | Overskredet | Fritaget */
+  status: string;
+  /** Frist as an ISO day ("YYYY-MM-DD"), or null. */
+  due: string | null;
+  /** ISO day, or null. */
+  lastCompleted: string | null;
+}
+
+export interface ExportMeta {
+  title: string;
+  scope: string;
+  /** ISO day the report describes. */
+  asOf: string;
+  filters: string;
+}
+
+export const EXPORT_COLUMNS = [
+  "Medarbejdernr",
+  "Navn",
+  "Email",
+  "Enhed",
+  "Kursus",
+  "Status",
+  "Frist",
+  "Senest gennemført",
+] as const;
+
+type Rows = Iterable<ExportRow> | AsyncIterable<ExportRow>;
+
+// OWASP "CSV Injection": a cell starting with = + - @ tab CR or LF may run as a formula, so prefix a '.
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+export function neutralizeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The six text cells of a row, in EXPORT_COLUMNS order (the two dates follow them). */
+function textCells(row: ExportRow): string[] {
+  return [row.employeeNumber, row.name, row.email, row.unitPath, row.course, row.status].map(neutralizeCell);
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function dayParts(day: string): [year: string, month: string, date: string] {
+  const match = ISO_DAY.exec(day);
+  if (!match) throw new Error(`Ugyldig dato: ${day}`);
+  return [match[1] ?? "", match[2] ?? "", match[3] ?? ""];
+}
+
+/** "2026-01-15" → "15-01-2026", the way Danish Excel reads and shows dates. */
+function danishDay(day: string): string {
+  const [year, month, date] = dayParts(day);
+  return `${date}-${month}-${year}`;
+}
+
+/** A real date for Excel: UTC midnight, because exceljs stores dates as UTC serial numbers. */
+function excelDate(day: string): Date {
+  const [year, month, date] = dayParts(day);
+  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(date)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/** Writes the rows as CSV to `out` and ends it. Resolves with the number of data rows once `out` is finished. */
+export async function writeCsv(rows: Rows, out: Writable): Promise<number> {
+  let written = 0;
+  async function* records() {
+    for await (const row of rows) {
+      written++;
+      yield [
+        ...textCells(row),
+        row.due ? danishDay(row.due) : "",
+        row.lastCompleted ? danishDay(row.lastCompleted) : "",
+      ];
+    }
+  }
+  // pipeline pulls rows only as fast as `out` accepts bytes (backpressure) and tears everything down on error.
+  await pipeline(
+    Readable.from(records()),
+    stringify({
+      // Danish Excel needs the BOM to read UTF-8 (æ, ø, å) and uses ; because , is the decimal mark.
+      bom: true,
+      delimiter: ";",
+      record_delimiter: "windows",
+      // Giving record_delimiter turns off quoting of lone \r and \n, which would split a record.
+      quote_record_delimiter: true,
+      header: true,
+      columns: EXPORT_COLUMNS,
+    }),
+    out,
+  );
+  return written;
+}
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+const SHEET_NAME = "Rapport";
+/** Rows 1-4 hold the title block and row 5 is left empty, so the column headers are on row 6. */
+const HEADER_ROW = 6;
+const COLUMN_WIDTHS = [14, 28, 32, 60, 18, 16, 12, 18];
+const DATE_FORMAT = "dd-mm-yyyy";
+const FRIST_COLUMN = 7;
+const COMPLETED_COLUMN = 8;
+/** How often the row loop lets the zip stream catch up (see keepPace). */
+const ROWS_PER_PAUSE = 500;
+
+/** Writes the rows as an XLSX workbook to `out` and ends it. Resolves with the number of data rows once `out` is finished. */
+export async function writeXlsx(rows: Rows, meta: ExportMeta, out: Writable): Promise<number> {
+  // exceljs only listens for problems on `out` at the very end; without this watch an aborted
+  // download would leave the export waiting (and buffering) forever.
+  const watch = watchOutput(out);
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useSharedStrings: false,
+      useStyles: true,
+    });
+    // The streaming writer writes views when the sheet is opened, so the frozen pane is set here.
+    const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: HEADER_ROW }] });
+    sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+
+    const title = sheet.addRow([neutralizeCell(meta.title)]);
+    title.font = { bold: true };
+    title.commit();
+    sheet.addRow([neutralizeCell(`Omfang: ${meta.scope}`)]).commit();
+    sheet.addRow([`Pr. ${danishDay(meta.asOf)}`]).commit();
+    sheet.addRow([neutralizeCell(`Filtre: ${meta.filters}`)]).commit();
+    sheet.addRow([]).commit();
+
+    const header = sheet.addRow([...EXPORT_COLUMNS]);
+    header.font = { bold: true };
+    header.commit();
+
+    let written = 0;
+    for await (const row of rows) {
+      const line = sheet.addRow([
+        ...textCells(row),
+        row.due ? excelDate(row.due) : null,
+        row.lastCompleted ? excelDate(row.lastCompleted) : null,
+      ]);
+      line.getCell(FRIST_COLUMN).numFmt = DATE_FORMAT;
+      line.getCell(COMPLETED_COLUMN).numFmt = DATE_FORMAT;
+      line.commit();
+      written++;
+      if (written % ROWS_PER_PAUSE === 0) await keepPace(out, watch.failed);
+    }
+
+    // Filter over the header and every data row, so Excel filters and sorts all of them.
+    sheet.autoFilter = {
+      from: { row: HEADER_ROW, column: 1 },
+      to: { row: HEADER_ROW + written, column: EXPORT_COLUMNS.length },
+    };
+    await Promise.race([workbook.commit(), watch.failed]);
+    return written;
+  } catch (error) {
+    // Like pipeline does for the CSV: a half-written file must not look finished to the reader.
+    out.destroy();
+    throw error;
+  } finally {
+    watch.stop();
+  }
+}
+
+/**
+ * exceljs buffers each committed row until the zip stream reads it, and ignores backpressure.
+ * Letting the event loop run lets the zip move the buffered rows on to `out`, and waiting for
+ * `drain` keeps a slow reader (a slow download) from making that buffer grow without bound.
+ */
+async function keepPace(out: Writable, failed: Promise<never>): Promise<void> {
+  await Promise.race([new Promise((resolve) => setImmediate(resolve)), failed]);
+  if (out.writableNeedDrain) {
+    await Promise.race([new Promise((resolve) => out.once("drain", resolve)), failed]);
+  }
+}
+
+/** `failed` rejects if `out` errors or closes before it has finished (e.g. the client went away). */
+function watchOutput(out: Writable): { failed: Promise<never>; stop: () => void } {
+  let fail: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  // Nobody may be waiting on it at the moment it rejects; the loop or the final commit picks it up.
+  failed.catch(() => {});
+  const onError = (error: Error) => fail(error);
+  const onClose = () => {
+    if (!out.writableFinished) fail(new Error("Eksporten blev afbrudt, før filen var skrevet færdig"));
+  };
+  out.on("error", onError);
+  out.on("close", onClose);
+  return {
+    failed,
+    stop: () => {
+      out.off("error", onError);
+      out.off("close", onClose);
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { canViewUnit } from "~/auth/scope";
+import { listCourses } from "~/compliance/courses.server";
+import { today } from "~/compliance/day";
+import { loadPeopleData, statusesAsOf } from "~/compliance/people.server";
+import { completionTrend, monthEnds } from "~/compliance/trend";
+import {
+  listAncestors,
+  listChildUnits,
+  requireUnitForViewer,
+  summarizeUnits,
+} from "~/compliance/units.server";
+import { BarChart, TrendChart } from "~/ui/charts";
+import { formatLongDate } from "~/ui/format";
+import { UnitSummaryList } from "~/ui/unit-summary-list";
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, unit } = requireUnitForViewer(request, params.unitId);
+  const asOf = today();
+  const courses = listCourses();
+  const days = monthEnds(asOf);
+  // One load serves today's counts and every month end of the trend.
+  const data = loadPeopleData({
+    viewer: user,
+    unitPath: unit.path,
+    from: days[0] ?? asOf,
+    to: asOf,
+    courses,
+  });
+  const people = statusesAsOf(data, asOf);
+  const [total] = summarizeUnits(people, [unit], courses);
+  const children = summarizeUnits(people, listChildUnits(unit.id), courses);
+  return {
+    asOf,
+    unit: { id: unit.id, name: unit.name },
+    ancestors: listAncestors(unit)
+      .slice(0, -1)
+      .map((a) => ({ id: a.id, name: a.name, linked: canViewUnit(user, a.path) })),
+    courses: courses.map((c) => ({ code: c.code, title: c.title })),
+    total: { id: unit.id, name: unit.name, counts: total?.counts ?? {} },
+    children: children.map((s) => ({ id: s.unit.id, name: s.unit.name, counts: s.counts })),
+    trend: completionTrend(data, days),
+  };
+}
+
+export default function UnitPage() {
+  const u = useLoaderData<typeof loader>();
+  const base = `/enheder/${u.unit.id}`;
+  return (
+    <div>
+      {u.ancestors.length > 0 ? (
+        <nav aria-label="Brødkrumme" className="text-sm">
+          <ol className="flex flex-wrap gap-1">
+            {u.ancestors.map((a) => (
+              <li key={a.id} className="after:ml-1 after:content-['›']">
+                {a.linked ? <Link to={`/enheder/${a.id}`}>{a.name}</Link> : a.name}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+      <h1 className="mt-1 text-2xl font-bold">{u.unit.name}</h1>
+      <p className="mt-2 max-w-prose">
+        Status for enheden og alle enheder under den pr. {formatLongDate(u.asOf)}.
+      </p>
+      <ul className="mt-4 flex flex-wrap gap-3">
+        <li>
+          <Link
+            to={`${base}/personer?status=ikke-gennemfoert`}
+            className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white"
+          >
+            Se hvem der mangler
+          </Link>
+        </li>
+        <li>
+          <Link
+            to={`${base}/personer`}
+            className="inline-block rounded border border-brand-700 px-4 py-2 font-semibold"
+          >
+            Alle personer
+          </Link>
+        </li>
+        <li>
+          <Link
+            to={`${base}/hvem-mangler`}
+            className="inline-block rounded border border-brand-700 px-4 py-2 font-semibold"
+          >
+            Udskriv „Hvem mangler?“
+          </Link>
+        </li>
+      </ul>
+
+      <section aria-labelledby="i-alt" className="mt-6">
+        <h2 id="i-alt" className="text-xl font-semibold">
+          I alt
+        </h2>
+        <UnitSummaryList units={[u.total]} courses={u.courses} headingLevel={3} />
+      </section>
+
+      {u.children.length > 0 ? (
+        <section aria-labelledby="underenheder" className="mt-8">
+          <h2 id="underenheder" className="text-xl font-semibold">
+            Enheder under {u.unit.name}
+          </h2>
+          <div className="mt-4 grid gap-6 lg:grid-cols-2">
+            {u.courses.map((c) => (
+              <BarChart
+                key={c.code}
+                id={`soejler-${c.code}`}
+                title={`${c.title}: andel gennemført pr. enhed`}
+                description={`Vandrette søjler med andelen af medarbejdere i hver enhed under ${u.unit.name}, der har gennemført ${c.title}.`}
+                data={u.children.map((child) => ({
+                  label: child.name,
+                  value: child.counts[c.code]?.completionRate ?? null,
+                  detail: `${(child.counts[c.code]?.missing ?? 0) + (child.counts[c.code]?.overdue ?? 0)} mangler`,
+                }))}
+              />
+            ))}
+          </div>
+          <UnitSummaryList units={u.children} courses={u.courses} headingLevel={3} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="udvikling" className="mt-8">
+        <h2 id="udvikling" className="text-xl font-semibold">
+          Udvikling det seneste år
+        </h2>
+        <div className="mt-4">
+          <TrendChart
+            id="udvikling-graf"
+            title={`Andel gennemført ved hver månedsafslutning, ${u.unit.name}`}
+            description="Linjer for hvert kursus med andelen, der havde gennemført ved udgangen af hver af de seneste 12 måneder (denne måned til i dag)."
+            series={u.trend.map((s) => ({
+              name: s.name,
+              points: s.points.map((p) => ({ label: p.label, value: p.value })),
+            }))}
+          />
+        </div>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.unit.name ?? "Enhed"} · AI og GDPR · Albertslund Kommune` },
+];

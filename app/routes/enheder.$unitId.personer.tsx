@@ -1,0 +1,280 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { recordAudit } from "~/audit/audit.server";
+import { listCourses } from "~/compliance/courses.server";
+import { today } from "~/compliance/day";
+import {
+  paginate,
+  parsePeopleQuery,
+  peopleQueryToParams,
+  SORTS,
+  STATUS_FILTERS,
+  statusDate,
+} from "~/compliance/people-list";
+import { buildPeopleView } from "~/compliance/people-view.server";
+import { STATUS_LABEL } from "~/compliance/status";
+import { requireUnitForViewer } from "~/compliance/units.server";
+import { formatCount, formatLongDate, formatShortDate } from "~/ui/format";
+import { StatusBadge } from "~/ui/status-badge";
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, unit } = requireUnitForViewer(request, params.unitId);
+  const asOf = today();
+  const query = parsePeopleQuery(
+    new URL(request.url).searchParams,
+    listCourses().map((c) => c.code),
+  );
+  const view = buildPeopleView({ viewer: user, unit, query, asOf });
+  const page = paginate(view.people, query.page);
+  recordAudit({
+    request,
+    actor: user,
+    action: "view_people",
+    scope: view.scopeLabel,
+    filters: view.filters,
+    rowCount: view.people.length,
+  });
+  const unitPrefix = `${view.scopeLabel} > `;
+  return {
+    asOf,
+    unit: { id: unit.id, name: unit.name },
+    query,
+    params: peopleQueryToParams(query, { page: 1 }).toString(),
+    courses: view.courses.map((c) => ({ code: c.code, title: c.title })),
+    total: page.total,
+    page: page.page,
+    pageCount: page.pageCount,
+    rows: page.rows.map((p) => {
+      const label = view.unitLabel(p.unitId);
+      return {
+        id: p.employeeId,
+        name: p.name,
+        employeeNumber: p.employeeNumber,
+        // The part of the path below the unit on screen.
+        unit: label.startsWith(unitPrefix) ? label.slice(unitPrefix.length) : unit.name,
+        statuses: view.courses.map((c) => {
+          const status = p.statuses[c.code] ?? { kind: "notListed" as const };
+          return { code: c.code, status, date: statusDate(status) };
+        }),
+      };
+    }),
+  };
+}
+
+export default function PeopleList() {
+  const d = useLoaderData<typeof loader>();
+  const base = `/enheder/${d.unit.id}/personer`;
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(d.params);
+    if (page > 1) params.set("side", String(page));
+    return `${base}?${params}`;
+  };
+  const exportParams = new URLSearchParams(d.params);
+  const dateWord = (kind: string) =>
+    kind === "completed" || kind === "expiringSoon"
+      ? "gyldig til"
+      : kind === "missing" || kind === "overdue"
+        ? "frist"
+        : "";
+
+  return (
+    <div>
+      <nav aria-label="Brødkrumme" className="text-sm">
+        <Link to={`/enheder/${d.unit.id}`}>{d.unit.name}</Link>
+      </nav>
+      <h1 className="mt-1 text-2xl font-bold">Personer i {d.unit.name}</h1>
+      <p className="mt-2">Status pr. {formatLongDate(d.asOf)}, for enheden og alle enheder under den.</p>
+
+      <Form
+        method="get"
+        className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3"
+      >
+        <div>
+          <label htmlFor="kursus" className="block text-sm font-semibold">
+            Kursus
+          </label>
+          <select
+            id="kursus"
+            name="kursus"
+            defaultValue={d.query.course}
+            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
+          >
+            <option value="alle">Alle kurser</option>
+            {d.courses.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-sm font-semibold">
+            Status
+          </label>
+          <select
+            id="status"
+            name="status"
+            defaultValue={d.query.status}
+            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
+          >
+            {Object.entries(STATUS_FILTERS).map(([value, f]) => (
+              <option key={value} value={value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="q" className="block text-sm font-semibold">
+            Søg på navn eller medarbejdernr.
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={d.query.q}
+            className="mt-1 w-full rounded border border-gray-500 px-2 py-2"
+          />
+        </div>
+        <div>
+          <label htmlFor="sort" className="block text-sm font-semibold">
+            Sortér efter
+          </label>
+          <select
+            id="sort"
+            name="sort"
+            defaultValue={d.query.sort}
+            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
+          >
+            {Object.entries(SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="retning" className="block text-sm font-semibold">
+            Rækkefølge
+          </label>
+          <select
+            id="retning"
+            name="retning"
+            defaultValue={d.query.dir}
+            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
+          >
+            <option value="asc">Stigende (A-Å, tidligste først)</option>
+            <option value="desc">Faldende (Å-A, seneste først)</option>
+          </select>
+        </div>
+        <div className="flex items-end">
+          <button
+            type="submit"
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            Vis
+          </button>
+        </div>
+      </Form>
+
+      <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+        <p role="status" className="font-semibold">
+          {d.total === 1 ? "1 person" : `${formatCount(d.total)} personer`}
+        </p>
+        <p className="flex flex-wrap gap-4">
+          <a href={`/enheder/${d.unit.id}/eksport?format=csv&${exportParams}`}>Hent som CSV</a>
+          <a href={`/enheder/${d.unit.id}/eksport?format=xlsx&${exportParams}`}>Hent som Excel (XLSX)</a>
+        </p>
+      </div>
+
+      {d.total === 0 ? (
+        <p className="mt-4 rounded bg-white p-4">Ingen personer passer til filtrene.</p>
+      ) : (
+        <>
+          <table className="mt-4 hidden w-full border-collapse bg-white text-sm shadow-sm md:table">
+            <caption className="sr-only">
+              Personer i {d.unit.name}, side {d.page} af {d.pageCount}
+            </caption>
+            <thead>
+              <tr className="border-b-2 border-brand-700 text-left">
+                <th scope="col" className="p-2">
+                  Navn
+                </th>
+                <th scope="col" className="p-2">
+                  Medarbejdernr.
+                </th>
+                <th scope="col" className="p-2">
+                  Enhed
+                </th>
+                {d.courses.map((c) => (
+                  <th key={c.code} scope="col" className="p-2">
+                    {c.title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id} className="border-b border-gray-200 align-top">
+                  <th scope="row" className="p-2 text-left font-normal">
+                    <Link to={`/medarbejdere/${r.id}`}>{r.name}</Link>
+                  </th>
+                  <td className="p-2">{r.employeeNumber}</td>
+                  <td className="p-2">{r.unit}</td>
+                  {r.statuses.map((s) => (
+                    <td key={s.code} className="p-2">
+                      <StatusBadge status={s.status} />
+                      {s.date ? (
+                        <span className="block text-xs text-muted">
+                          {dateWord(s.status.kind)} {formatShortDate(s.date)}
+                        </span>
+                      ) : null}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <ul className="mt-4 space-y-3 md:hidden">
+            {d.rows.map((r) => (
+              <li key={r.id} className="rounded-lg bg-white p-4 shadow-sm">
+                <Link to={`/medarbejdere/${r.id}`} className="font-semibold">
+                  {r.name}
+                </Link>
+                <p className="text-sm text-muted">
+                  {r.employeeNumber} · {r.unit}
+                </p>
+                <dl className="mt-2 space-y-1 text-sm">
+                  {r.statuses.map((s) => (
+                    <div key={s.code} className="flex flex-wrap items-center gap-2">
+                      <dt className="font-semibold">{d.courses.find((c) => c.code === s.code)?.title}:</dt>
+                      <dd>
+                        {s.status.kind === "notListed" ? "–" : STATUS_LABEL[s.status.kind]}
+                        {s.date ? `, ${dateWord(s.status.kind)} ${formatShortDate(s.date)}` : ""}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ul>
+
+          {d.pageCount > 1 ? (
+            <nav aria-label="Sider" className="mt-4 flex flex-wrap items-center gap-4">
+              {d.page > 1 ? <Link to={pageLink(d.page - 1)}>Forrige side</Link> : null}
+              <span>
+                Side {d.page} af {d.pageCount}
+              </span>
+              {d.page < d.pageCount ? <Link to={pageLink(d.page + 1)}>Næste side</Link> : null}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Personer i ${data?.unit.name ?? "enheden"} · AI og GDPR · Albertslund Kommune` },
+];

@@ -1,0 +1,275 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { recordAudit } from "~/audit/audit.server";
+import { requirePeopleViewer } from "~/auth/guard.server";
+import { today } from "~/compliance/day";
+import { loadEmployeeHistory } from "~/compliance/employee-history.server";
+import { allCourseContent } from "~/content/content.server";
+import { formatShortDate } from "~/ui/format";
+import { StatusBadge, statusDetail } from "~/ui/status-badge";
+
+const SOURCE_LABEL = {
+  site: "På dette site",
+  import: "Import fra kursusleverandør",
+  manual: "Registreret af HR",
+} as const;
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requirePeopleViewer(request);
+  const employeeId = Number(params.employeeId);
+  const history = loadEmployeeHistory(user, Number.isInteger(employeeId) ? employeeId : -1, today());
+  recordAudit({
+    request,
+    actor: user,
+    action: "view_employee",
+    scope: history.unitLabel,
+    targetEmployeeId: history.person.id,
+    rowCount: 1,
+  });
+  const moduleTitles = new Map(
+    allCourseContent().flatMap((c) => c.modules.map((m) => [m.slug, m.title] as const)),
+  );
+  const timestamp = (ms: number) =>
+    new Intl.DateTimeFormat("da-DK", {
+      dateStyle: "short",
+      timeStyle: "short",
+      timeZone: "Europe/Copenhagen",
+    }).format(new Date(ms));
+  return {
+    person: {
+      name: history.person.name,
+      employeeNumber: history.person.employeeNumber,
+      email: history.person.email,
+      startDate: history.person.startDate,
+      endDate: history.person.endDate,
+    },
+    unitLabel: history.unitLabel,
+    statuses: history.statuses,
+    completions: history.completions.map((r) => ({
+      id: r.completion.id,
+      course: r.courseTitle,
+      completedOn: r.completion.completedOn,
+      version: r.completion.courseVersion,
+      score: r.completion.score,
+      source: SOURCE_LABEL[r.completion.source],
+      sourceRef: r.completion.source === "import" ? r.completion.sourceRef : null,
+      recordedBy: r.recordedBy,
+      reason: r.completion.reason,
+    })),
+    exemptions: history.exemptions.map((r) => ({
+      id: r.exemption.id,
+      course: r.courseTitle,
+      reason: r.exemption.reason,
+      validFrom: r.exemption.validFrom,
+      validUntil: r.exemption.validUntil,
+      grantedBy: r.grantedBy,
+    })),
+    attempts: history.attempts.map((r) => ({
+      id: r.attempt.id,
+      course: r.courseTitle,
+      module: moduleTitles.get(r.attempt.moduleSlug) ?? r.attempt.moduleSlug,
+      at: timestamp(r.attempt.submittedAt),
+      score: r.attempt.score,
+      passed: r.attempt.passed,
+    })),
+    attestations: history.attestations.map((r) => ({
+      id: r.attestation.id,
+      course: r.courseTitle,
+      statement: r.attestation.statement,
+      at: timestamp(r.attestation.attestedAt),
+    })),
+  };
+}
+
+const th = "p-2 text-left";
+const td = "p-2 align-top";
+
+export default function EmployeeDetail() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">{d.person.name}</h1>
+      <dl className="mt-3 grid max-w-2xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-semibold">Medarbejdernr.</dt>
+        <dd>{d.person.employeeNumber}</dd>
+        <dt className="font-semibold">E-mail</dt>
+        <dd className="break-all">{d.person.email}</dd>
+        <dt className="font-semibold">Enhed</dt>
+        <dd>{d.unitLabel}</dd>
+        <dt className="font-semibold">Ansat</dt>
+        <dd>
+          {formatShortDate(d.person.startDate)}
+          {d.person.endDate ? ` – fratrådt ${formatShortDate(d.person.endDate)}` : ""}
+        </dd>
+      </dl>
+
+      <h2 className="mt-8 text-xl font-semibold">Status i dag</h2>
+      <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+        {d.statuses.map((s) => (
+          <li key={s.code} className="rounded-lg bg-white p-4 shadow-sm">
+            <h3 className="font-semibold">{s.title}</h3>
+            <p className="mt-1 flex flex-wrap items-center gap-2">
+              {s.status.kind === "notListed" ? (
+                "Ikke på listen (fratrådt eller ikke startet)"
+              ) : (
+                <StatusBadge status={s.status} />
+              )}
+              <span className="text-sm text-muted">{statusDetail(s.status)}</span>
+            </p>
+          </li>
+        ))}
+      </ul>
+
+      <Section title="Gennemførelser" empty="Ingen gennemførelser endnu." count={d.completions.length}>
+        <thead>
+          <tr className="border-b-2 border-brand-700">
+            <th scope="col" className={th}>
+              Dato
+            </th>
+            <th scope="col" className={th}>
+              Kursus
+            </th>
+            <th scope="col" className={th}>
+              Version
+            </th>
+            <th scope="col" className={th}>
+              Score
+            </th>
+            <th scope="col" className={th}>
+              Kilde
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.completions.map((c) => (
+            <tr key={c.id} className="border-b border-gray-200">
+              <td className={td}>{formatShortDate(c.completedOn)}</td>
+              <td className={td}>{c.course}</td>
+              <td className={td}>{c.version}</td>
+              <td className={td}>{c.score === null ? "–" : `${c.score} %`}</td>
+              <td className={td}>
+                {c.source}
+                {c.sourceRef ? ` (${c.sourceRef})` : ""}
+                {c.recordedBy ? `, af ${c.recordedBy}` : ""}
+                {c.reason ? `. Begrundelse: ${c.reason}` : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Section>
+
+      <Section title="Fritagelser" empty="Ingen fritagelser." count={d.exemptions.length}>
+        <thead>
+          <tr className="border-b-2 border-brand-700">
+            <th scope="col" className={th}>
+              Kursus
+            </th>
+            <th scope="col" className={th}>
+              Periode
+            </th>
+            <th scope="col" className={th}>
+              Begrundelse
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.exemptions.map((e) => (
+            <tr key={e.id} className="border-b border-gray-200">
+              <td className={td}>{e.course}</td>
+              <td className={td}>
+                {formatShortDate(e.validFrom)} –{" "}
+                {e.validUntil ? formatShortDate(e.validUntil) : "indtil videre"}
+              </td>
+              <td className={td}>
+                {e.reason}
+                {e.grantedBy ? ` (givet af ${e.grantedBy})` : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Section>
+
+      <Section title="Quizforsøg" empty="Ingen quizforsøg på dette site." count={d.attempts.length}>
+        <thead>
+          <tr className="border-b-2 border-brand-700">
+            <th scope="col" className={th}>
+              Tidspunkt
+            </th>
+            <th scope="col" className={th}>
+              Kursus og modul
+            </th>
+            <th scope="col" className={th}>
+              Resultat
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.attempts.map((a) => (
+            <tr key={a.id} className="border-b border-gray-200">
+              <td className={td}>{a.at}</td>
+              <td className={td}>
+                {a.course}: {a.module}
+              </td>
+              <td className={td}>
+                {a.score} % – {a.passed ? "bestået" : "ikke bestået"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Section>
+
+      <Section title="Erklæringer" empty="Ingen erklæringer." count={d.attestations.length}>
+        <thead>
+          <tr className="border-b-2 border-brand-700">
+            <th scope="col" className={th}>
+              Tidspunkt
+            </th>
+            <th scope="col" className={th}>
+              Erklæring
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.attestations.map((a) => (
+            <tr key={a.id} className="border-b border-gray-200">
+              <td className={td}>{a.at}</td>
+              <td className={td}>{a.statement}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Section>
+    </div>
+  );
+}
+
+function Section({
+  title,
+  empty,
+  count,
+  children,
+}: {
+  title: string;
+  empty: string;
+  count: number;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className="mt-8" aria-label={title}>
+      <h2 className="text-xl font-semibold">{title}</h2>
+      {count === 0 ? (
+        <p className="mt-2">{empty}</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm shadow-sm">
+            <caption className="sr-only">{title}</caption>
+            {children}
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.person.name ?? "Medarbejder"} · AI og GDPR · Albertslund Kommune` },
+];

@@ -1,0 +1,112 @@
+// `npm run report -- not-completed --course ai|gdpr|all [--unit "A > B"] [--as-of YYYY-MM-DD]
+//   --format csv|xlsx --out FILE`: the "who has not completed" export for scheduled jobs. It
+// writes exactly the file the web export writes for the same scope (people list, status "ikke
+// gennemført"), over DATABASE_PATH, and records the export in the audit trail.
+import { createWriteStream } from "node:fs";
+import { PassThrough } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { isDay, today } from "~/compliance/day";
+import type { PeopleQuery } from "~/compliance/people-list";
+import { buildPeopleView, peopleViewExportRows } from "~/compliance/people-view.server";
+import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
+import { getDb, schema } from "~/db.server";
+import { writeExport } from "~/reports/export-response.server";
+
+const USAGE = `Brug: npm run report -- not-completed --course ai|gdpr|all [--unit "Enhed > Underenhed"] [--as-of ÅÅÅÅ-MM-DD] --format csv|xlsx --out FIL`;
+
+const Args = z.object({
+  report: z.literal("not-completed", { message: "Den eneste rapport er not-completed." }),
+  course: z.enum(["ai", "gdpr", "all"], { message: "--course skal være ai, gdpr eller all." }),
+  unit: z.string().optional(),
+  asOf: z.string().refine(isDay, "--as-of skal være en dato som 2026-11-26.").optional(),
+  format: z.enum(["csv", "xlsx"], { message: "--format skal være csv eller xlsx." }),
+  out: z.string({ message: "--out mangler." }).min(1, "--out mangler."),
+});
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsedArgs: ReturnType<typeof parseArgs>;
+try {
+  parsedArgs = parseArgs({
+    allowPositionals: true,
+    options: {
+      course: { type: "string" },
+      unit: { type: "string" },
+      "as-of": { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+    },
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+const args = Args.safeParse({
+  report: parsedArgs.positionals[0],
+  course: parsedArgs.values.course,
+  unit: parsedArgs.values.unit,
+  asOf: parsedArgs.values["as-of"],
+  format: parsedArgs.values.format,
+  out: parsedArgs.values.out,
+});
+if (!args.success) fail(args.error.issues.map((i) => i.message).join("\n"));
+const { course, unit: unitPath, format, out } = args.data;
+const asOf = args.data.asOf ?? today();
+
+let unit = null;
+if (unitPath) {
+  const wanted = unitPath
+    .split(">")
+    .map((s) => s.trim())
+    .join(" > ");
+  const found = listUnitsWithPaths().find((u) => u.label === wanted);
+  if (!found) fail(`Enheden "${unitPath}" findes ikke.`);
+  unit = getUnit(found.id) ?? null;
+}
+
+// The command acts for HR: the whole organisation is in scope.
+const viewer = { role: "hr" as const, scopePaths: [] };
+const query: PeopleQuery = {
+  course: course === "all" ? "alle" : course,
+  status: "ikke-gennemfoert",
+  q: "",
+  sort: "navn",
+  dir: "asc",
+  page: 1,
+};
+const view = buildPeopleView({ viewer, unit, query, asOf });
+const body = new PassThrough();
+const [rows] = await Promise.all([
+  writeExport(
+    format,
+    peopleViewExportRows(view, query),
+    {
+      title: "Status for obligatoriske kurser",
+      scope: view.scopeLabel,
+      asOf,
+      filters: view.filters,
+    },
+    body,
+  ),
+  pipeline(body, createWriteStream(out)),
+]);
+
+getDb()
+  .insert(schema.auditEvent)
+  .values({
+    at: Date.now(),
+    actorUserId: null,
+    actorName: "Kommandoen npm run report",
+    actorRole: "hr",
+    action: "export",
+    scope: view.scopeLabel,
+    filters: `${view.filters}; Format: ${format.toUpperCase()}; Pr. ${asOf}`,
+    rowCount: rows,
+    requestId: "kommando",
+  })
+  .run();
+console.log(`Skrev ${rows} rækker (${view.people.length} personer) til ${out}.`);

@@ -1,0 +1,249 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { DEMO, e2eDb, expectNoAxeViolations, expectNoHorizontalScroll, logIn, unitId } from "./helpers";
+
+function employeeIdIn(unitName: string): number {
+  const db = e2eDb();
+  try {
+    return (
+      db
+        .prepare(
+          "select e.id from employee e join org_unit u on u.id = e.org_unit_id where u.name = ? and e.end_date is null limit 1",
+        )
+        .get(unitName) as { id: number }
+    ).id;
+  } finally {
+    db.close();
+  }
+}
+
+function auditCount(action: string, filtersLike = "%"): number {
+  const db = e2eDb();
+  try {
+    return (
+      db
+        .prepare("select count(*) n from audit_event where action = ? and filters like ?")
+        .get(action, filtersLike) as {
+        n: number;
+      }
+    ).n;
+  } finally {
+    db.close();
+  }
+}
+
+function csvRows(bytes: Buffer): string[][] {
+  return parse(bytes, { bom: true, delimiter: ";", relax_column_count: false }) as string[][];
+}
+
+test.describe("a manager's overview", () => {
+  test("shows the managed unit with charts, the people list and the print view, all accessible", async ({
+    page,
+  }) => {
+    await logIn(page, DEMO.manager);
+    await page.getByRole("link", { name: "Mine enheder" }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Børn & Familie", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Børn & Familie" })).toBeVisible();
+    await expect(
+      page.getByRole("img", { name: /AI i Albertslund Kommune: andel gennemført pr\. enhed/ }),
+    ).toBeVisible();
+    await expect(page.getByRole("img", { name: /Andel gennemført ved hver månedsafslutning/ })).toBeVisible();
+    await page.getByText("Vis tallene som tabel").first().click();
+    await expect(page.getByRole("table").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByRole("link", { name: "Se hvem der mangler" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Personer i Børn & Familie" })).toBeVisible();
+    await expect(page.getByLabel("Status")).toHaveValue("ikke-gennemfoert");
+    await expectNoAxeViolations(page);
+
+    await page.goto(`/enheder/${unitId("Børn & Familie")}/hvem-mangler?kursus=ai`);
+    await expect(page.getByRole("heading", { level: 1, name: "Hvem mangler? Børn & Familie" })).toBeVisible();
+    await expect(page.getByText(/Lavet \d/)).toBeVisible();
+    await expect(page.getByRole("region", { name: /Børn & Familie > Familierådgivningen/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("banner")).toBeHidden();
+    await expect(page.getByRole("button", { name: "Udskriv" })).toBeHidden();
+  });
+
+  test("filters by status, searches and sorts, with the filters kept in the URL", async ({ page }) => {
+    await logIn(page, DEMO.manager);
+    await page.goto(`/enheder/${unitId("Børn & Familie")}/personer`);
+    await page.getByLabel("Kursus").selectOption({ label: "GDPR" });
+    await page.getByLabel("Status").selectOption("overskredet");
+    await page.getByLabel("Sortér efter").selectOption("frist");
+    await page.getByRole("button", { name: "Vis" }).click();
+    await page.waitForURL(/status=overskredet/);
+    const url = new URL(page.url());
+    expect([
+      url.searchParams.get("kursus"),
+      url.searchParams.get("status"),
+      url.searchParams.get("sort"),
+    ]).toEqual(["gdpr", "overskredet", "frist"]);
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows.nth(1)).toContainText("Overskredet");
+
+    await page.getByLabel("Søg på navn eller medarbejdernr.").fill("zzz-ingen");
+    await page.getByRole("button", { name: "Vis" }).click();
+    await expect(page.getByText("Ingen personer passer til filtrene.")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("the export holds exactly the people on screen, and each view and export is audited once", async ({
+    page,
+  }) => {
+    await logIn(page, DEMO.manager);
+    const unit = unitId("Familierådgivningen");
+    // A search of its own ("10": every demo employee number) tells this test's audit rows apart.
+    const mine = "%Søgning: 10%";
+    const viewsBefore = auditCount("view_people", mine);
+    await page.goto(`/enheder/${unit}/personer?kursus=ai&status=ikke-gennemfoert&q=10`);
+    await expect(page.getByRole("status")).toContainText("person");
+    expect(auditCount("view_people", mine)).toBe(viewsBefore + 1);
+
+    const onScreen = await page
+      .getByRole("table")
+      .getByRole("row")
+      .locator("td:nth-child(2)")
+      .allTextContents();
+    const exportsBefore = auditCount("export", mine);
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Hent som CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^hvem-mangler_familieraadgivningen_ai_\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync(await file.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = csvRows(bytes);
+    expect(header).toEqual([
+      "Medarbejdernr",
+      "Navn",
+      "Email",
+      "Enhed",
+      "Kursus",
+      "Status",
+      "Frist",
+      "Senest gennemført",
+    ]);
+    expect(rows.map((r) => r[0])).toEqual(onScreen);
+    for (const r of rows) expect(["Mangler", "Overskredet"]).toContain(r[5]);
+    expect(auditCount("export", mine)).toBe(exportsBefore + 1);
+
+    const xlsx = await page.request.get(
+      `/enheder/${unit}/eksport?format=xlsx&kursus=ai&status=ikke-gennemfoert`,
+    );
+    expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  test("employee detail shows the full history and is audited", async ({ page }) => {
+    await logIn(page, DEMO.manager);
+    await page.goto(`/enheder/${unitId("Familierådgivningen")}/personer`);
+    const link = page.getByRole("table").getByRole("link").first();
+    const id = (await link.getAttribute("href"))?.split("/").at(-1);
+    const views = () => {
+      const db = e2eDb();
+      try {
+        return (
+          db
+            .prepare(
+              "select count(*) n from audit_event where action = 'view_employee' and target_employee_id = ?",
+            )
+            .get(id) as { n: number }
+        ).n;
+      } finally {
+        db.close();
+      }
+    };
+    const before = views();
+    await link.click();
+    await expect(page.getByRole("heading", { level: 2, name: "Gennemførelser" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Status i dag" })).toBeVisible();
+    expect(views()).toBe(before + 1);
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe("scope is enforced on every new route", () => {
+  test("a manager gets 403 for another unit's list, print view, export and employees, with no names", async ({
+    page,
+  }) => {
+    await logIn(page, DEMO.manager);
+    const other = unitId("Hjemmeplejen Nord");
+    const outsider = employeeIdIn("Hjemmeplejen Nord");
+    const db = e2eDb();
+    const name = (db.prepare("select name from employee where id = ?").get(outsider) as { name: string })
+      .name;
+    db.close();
+    for (const url of [
+      `/enheder/${other}`,
+      `/enheder/${other}/personer`,
+      `/enheder/${other}/personer.data`,
+      `/enheder/${other}/hvem-mangler`,
+      `/enheder/${other}/eksport?format=csv`,
+      `/enheder/${other}/eksport?format=xlsx`,
+      `/medarbejdere/${outsider}`,
+      `/medarbejdere/${outsider}.data`,
+    ]) {
+      const response = await page.request.get(url);
+      expect(response.status(), url).toBe(403);
+      expect(await response.text(), url).not.toContain(name);
+    }
+    // A guessed id that does not exist is 404, not a hint.
+    expect((await page.request.get("/medarbejdere/99999999")).status()).toBe(404);
+  });
+
+  test("an employee cannot open the audit trail or anyone's detail page", async ({ page }) => {
+    await logIn(page, DEMO.employee);
+    expect((await page.request.get("/revision")).status()).toBe(403);
+    expect((await page.request.get(`/medarbejdere/${employeeIdIn("Familierådgivningen")}`)).status()).toBe(
+      403,
+    );
+  });
+
+  test("HR browses the audit trail", async ({ page }) => {
+    await logIn(page, DEMO.hr);
+    await page.goto(`/enheder/${unitId("Sekretariatet")}/personer`);
+    await page.getByRole("link", { name: "Revisionsspor" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Revisionsspor" })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "Helle Demo Friis (HR)" }).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test("the report command writes the same file as the web export", async ({ page }) => {
+  await logIn(page, DEMO.hr);
+  const web = await page.request.get(
+    `/enheder/${unitId("Børn & Familie")}/eksport?format=csv&kursus=ai&status=ikke-gennemfoert`,
+  );
+  const out = path.join(tmpdir(), `rapport-${process.pid}-${Date.now()}.csv`);
+  const printed = execFileSync(
+    "npx",
+    [
+      "tsx",
+      "db/report.ts",
+      "not-completed",
+      "--course",
+      "ai",
+      "--unit",
+      "Børn, Sundhed & Velfærd > Børn & Familie",
+      "--format",
+      "csv",
+      "--out",
+      out,
+    ],
+    { env: { ...process.env, DATABASE_PATH: "db/e2e.db" }, encoding: "utf8" },
+  );
+  const cli = readFileSync(out);
+  expect(cli.equals(await web.body())).toBe(true);
+  const rows = csvRows(cli).length - 1;
+  expect(printed).toContain(`Skrev ${rows} rækker`);
+});
