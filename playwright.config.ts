@@ -30,7 +30,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /import\.spec\.ts/ },
+    // The roster import changes who is employed, so it runs after everything else.
+    {
+      name: "import",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /import\.spec\.ts/,
+      dependencies: ["chromium"],
+    },
+  ],
   webServer: {
     command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npx tsx db/migrate.ts && npx tsx db/seed.ts && node node_modules/@remix-run/serve/dist/cli.js build/server/index.js`,
     url: `http://localhost:${PORT}/login`,

@@ -44,7 +44,8 @@ interface NavItem {
 function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Forside" }];
   if (role === "manager") items.push({ to: "/enheder", label: "Mine enheder" });
-  if (role === "hr") items.push({ to: "/enheder", label: "Organisationen" });
+  if (role === "hr")
+    items.push({ to: "/enheder", label: "Organisationen" }, { to: "/hr/import", label: "Indlæs data" });
   if (role === "admin") items.push({ to: "/admin/brugere", label: "Brugere" });
   if (role === "hr" || role === "admin") items.push({ to: "/revision", label: "Revisionsspor" });
   if (hasEmployeeRecord) items.push({ to: "/mine-kurser", label: "Mine kurser" });

@@ -27,14 +27,22 @@ const { writeCsv, writeXlsx } = await import("~/reports/export-writers.server");
 function time<T>(label: string, fn: () => T): T {
   const started = performance.now();
   const result = fn();
-  console.log(`${label.padEnd(48)} ${Math.round(performance.now() - started).toString().padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(48)} ${Math.round(performance.now() - started)
+      .toString()
+      .padStart(7)} ms`,
+  );
   return result;
 }
 
 async function timeAsync<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await fn();
-  console.log(`${label.padEnd(48)} ${Math.round(performance.now() - started).toString().padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(48)} ${Math.round(performance.now() - started)
+      .toString()
+      .padStart(7)} ms`,
+  );
   return result;
 }
 
@@ -52,7 +60,9 @@ const countingSink = () => {
 try {
   const db = getDb();
   const asOf = today();
-  await timeAsync(`seed ${employees.toLocaleString("da-DK")} employees`, () => seedDemoData(db, asOf, { employees }));
+  await timeAsync(`seed ${employees.toLocaleString("da-DK")} employees`, () =>
+    seedDemoData(db, asOf, { employees }),
+  );
   const hr = { role: "hr" as const, scopePaths: [] };
   const courses = listCourses();
 
@@ -80,7 +90,11 @@ try {
   );
   const xlsx = countingSink();
   await timeAsync("full XLSX export (who has not completed)", () =>
-    writeXlsx(peopleViewExportRows(view, query), { title: "Benchmark", scope: "Hele organisationen", asOf, filters: "" }, xlsx.sink),
+    writeXlsx(
+      peopleViewExportRows(view, query),
+      { title: "Benchmark", scope: "Hele organisationen", asOf, filters: "" },
+      xlsx.sink,
+    ),
   );
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   console.log(`export rows: ${csvRows}; CSV ${mb(csv.bytes())}; XLSX ${mb(xlsx.bytes())}`);

@@ -4,6 +4,7 @@
 // Dates without a time (start dates, completion dates, deadlines) are stored as ISO text
 // "YYYY-MM-DD": they sort and compare as text and carry no time-zone surprises.
 // Instants (sessions, audit) are stored as integer milliseconds since the epoch (UTC).
+import { sql } from "drizzle-orm";
 import {
   type AnySQLiteColumn,
   blob,
@@ -76,6 +77,11 @@ export const managerScope = sqliteTable(
     orgUnitId: integer("org_unit_id")
       .notNull()
       .references(() => orgUnit.id),
+    // "roster": set by the roster import's Leder column (and replaced by the next import);
+    // "manual": given by an admin.
+    source: text("source", { enum: ["roster", "manual"] })
+      .notNull()
+      .default("manual"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.orgUnitId] })],
 );
@@ -156,6 +162,10 @@ export const completion = sqliteTable(
   (t) => [
     index("completion_employee_course").on(t.employeeId, t.courseId, t.completedOn),
     uniqueIndex("completion_cycle").on(t.employeeId, t.courseId, t.cycleKey),
+    // The same employee, course and date from the vendor is one completion, however often imported.
+    uniqueIndex("completion_import_once")
+      .on(t.employeeId, t.courseId, t.completedOn)
+      .where(sql`source = 'import'`),
   ],
 );
 
@@ -290,3 +300,33 @@ export const auditEvent = sqliteTable(
   },
   (t) => [index("audit_event_at").on(t.at), index("audit_event_target").on(t.targetEmployeeId)],
 );
+
+/** Other names the vendor's file uses for a course ("AI-Awareness" for ai). HR can add more. */
+export const courseAlias = sqliteTable("course_alias", {
+  alias: text("alias").primaryKey(), // normalised: lower-case, no spaces, hyphens or dots
+  courseId: integer("course_id")
+    .notNull()
+    .references(() => course.id),
+});
+
+/** An uploaded file waiting for HR to confirm the preview (web uploads only). */
+export const pendingImport = sqliteTable("pending_import", {
+  id: text("id").primaryKey(),
+  kind: text("kind", { enum: ["roster", "completions"] }).notNull(),
+  fileName: text("file_name").notNull(),
+  content: blob("content", { mode: "buffer" }).notNull(),
+  uploadedByUserId: integer("uploaded_by_user_id")
+    .notNull()
+    .references(() => userAccount.id, { onDelete: "cascade" }),
+  uploadedAt: integer("uploaded_at").notNull(),
+});
+
+/** What the retention job removed: anonymous counts only. */
+export const retentionRun = sqliteTable("retention_run", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  ranAt: integer("ran_at").notNull(),
+  leftBefore: text("left_before").notNull(),
+  employeesRemoved: integer("employees_removed").notNull(),
+  completionsRemoved: integer("completions_removed").notNull(),
+  otherRowsRemoved: integer("other_rows_removed").notNull(),
+});

@@ -153,7 +153,8 @@ export function countStatusesAsOf(data: PeopleData, asOf: Day): Record<string, S
   for (const course of data.courses) {
     counts[course.code] = countStatuses(
       (function* () {
-        for (const person of data.people) if (isListed(person, asOf)) yield statusOf(data, person, course, asOf);
+        for (const person of data.people)
+          if (isListed(person, asOf)) yield statusOf(data, person, course, asOf);
       })(),
     );
   }

@@ -118,8 +118,11 @@ const COLUMN_WIDTHS = [14, 28, 32, 60, 18, 16, 12, 18];
 const DATE_FORMAT = "dd-mm-yyyy";
 const FRIST_COLUMN = 7;
 const COMPLETED_COLUMN = 8;
-/** How often the row loop lets the zip stream catch up (see keepPace). */
-const ROWS_PER_PAUSE = 500;
+/**
+ * How often the row loop lets the zip stream catch up (see keepPace). Measured with 300,000 rows:
+ * every 20 rows keeps memory flat and is fastest; every 500 rows let ~100 MB of XML pile up.
+ */
+const ROWS_PER_PAUSE = 20;
 
 /** Writes the rows as an XLSX workbook to `out` and ends it. Resolves with the number of data rows once `out` is finished. */
 export async function writeXlsx(rows: Rows, meta: ExportMeta, out: Writable): Promise<number> {
@@ -179,9 +182,10 @@ export async function writeXlsx(rows: Rows, meta: ExportMeta, out: Writable): Pr
 }
 
 /**
- * exceljs buffers each committed row until the zip stream reads it, and ignores backpressure.
- * Letting the event loop run lets the zip move the buffered rows on to `out`, and waiting for
- * `drain` keeps a slow reader (a slow download) from making that buffer grow without bound.
+ * exceljs hands committed rows to the zip's compressor without any backpressure, and the
+ * compressor only makes progress when the event loop runs (it works off the main thread).
+ * Yielding lets it keep up with the rows, and waiting for `drain` keeps a slow reader (a slow
+ * download) from making the backlog grow without bound.
  */
 async function keepPace(out: Writable, failed: Promise<never>): Promise<void> {
   await Promise.race([new Promise((resolve) => setImmediate(resolve)), failed]);

@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { recordAudit } from "~/audit/audit.server";
-import { requirePeopleViewer } from "~/auth/guard.server";
+import { requirePeopleViewer, requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
 import { loadEmployeeHistory } from "~/compliance/employee-history.server";
+import { ManualRegistration, registerManually } from "~/compliance/manual-registration.server";
 import { allCourseContent } from "~/content/content.server";
 import { formatShortDate } from "~/ui/format";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
@@ -36,6 +39,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       timeZone: "Europe/Copenhagen",
     }).format(new Date(ms));
   return {
+    canRegister: user.role === "hr",
+    registered: new URL(request.url).searchParams.get("registreret") === "1",
+    today: today(),
     person: {
       name: history.person.name,
       employeeNumber: history.person.employeeNumber,
@@ -81,14 +87,50 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireRole(request, "hr");
+  const employeeId = Number(params.employeeId);
+  const history = loadEmployeeHistory(user, Number.isInteger(employeeId) ? employeeId : -1, today());
+  const parsed = ManualRegistration.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return data(
+      { error: issue?.message ?? "Ugyldig registrering.", field: String(issue?.path[0] ?? "") },
+      { status: 400 },
+    );
+  }
+  const problem = registerManually(parsed.data, history.person.id, user.id, today());
+  if (problem) return data({ error: problem, field: "" }, { status: 400 });
+  recordAudit({
+    request,
+    actor: user,
+    action: "register",
+    scope: history.unitLabel,
+    targetEmployeeId: history.person.id,
+    filters: parsed.data.intent === "completion" ? "Gennemførelse" : "Fritagelse",
+    rowCount: 1,
+  });
+  return redirect(`/medarbejdere/${history.person.id}?registreret=1`);
+}
+
 const th = "p-2 text-left";
 const td = "p-2 align-top";
 
 export default function EmployeeDetail() {
   const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result?.error) errorRef.current?.focus();
+  }, [result]);
   return (
     <div>
       <h1 className="text-2xl font-bold">{d.person.name}</h1>
+      <div role="status">
+        {d.registered ? (
+          <p className="mt-2 rounded bg-green-50 p-3 text-ok">Registreringen er gemt.</p>
+        ) : null}
+      </div>
       <dl className="mt-3 grid max-w-2xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="font-semibold">Medarbejdernr.</dt>
         <dd>{d.person.employeeNumber}</dd>
@@ -119,6 +161,62 @@ export default function EmployeeDetail() {
           </li>
         ))}
       </ul>
+
+      {d.canRegister ? (
+        <section aria-labelledby="registrer" className="mt-8 rounded-lg border border-brand-100 bg-white p-5">
+          <h2 id="registrer" className="text-xl font-semibold">
+            Registrér manuelt (HR)
+          </h2>
+          {result?.error ? (
+            <div
+              ref={errorRef}
+              tabIndex={-1}
+              role="alert"
+              className="mt-3 rounded border-2 border-bad p-3 text-bad"
+            >
+              {result.error}
+            </div>
+          ) : null}
+          <div className="mt-4 grid gap-6 lg:grid-cols-2">
+            <Form method="post" noValidate className="space-y-3">
+              <h3 className="font-semibold">Gennemførelse</h3>
+              <input type="hidden" name="intent" value="completion" />
+              <CourseSelect id="g-kursus" statuses={d.statuses} />
+              <Field id="g-dato" name="completedOn" label="Gennemført den" type="date" max={d.today} />
+              <Field
+                id="g-begrundelse"
+                name="reason"
+                label="Begrundelse (fx kursusbevis fra anden kommune)"
+              />
+              <button
+                type="submit"
+                className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+              >
+                Registrér gennemførelse
+              </button>
+            </Form>
+            <Form method="post" noValidate className="space-y-3">
+              <h3 className="font-semibold">Fritagelse</h3>
+              <input type="hidden" name="intent" value="exemption" />
+              <CourseSelect id="f-kursus" statuses={d.statuses} />
+              <Field id="f-fra" name="validFrom" label="Gælder fra" type="date" defaultValue={d.today} />
+              <Field
+                id="f-til"
+                name="validUntil"
+                label="Gælder til og med (tom: indtil videre)"
+                type="date"
+              />
+              <Field id="f-begrundelse" name="reason" label="Begrundelse (fx langtidssygemeldt)" />
+              <button
+                type="submit"
+                className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700"
+              >
+                Registrér fritagelse
+              </button>
+            </Form>
+          </div>
+        </section>
+      ) : null}
 
       <Section title="Gennemførelser" empty="Ingen gennemførelser endnu." count={d.completions.length}>
         <thead>
@@ -238,6 +336,55 @@ export default function EmployeeDetail() {
           ))}
         </tbody>
       </Section>
+    </div>
+  );
+}
+
+function CourseSelect({ id, statuses }: { id: string; statuses: { code: string; title: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-semibold">
+        Kursus
+      </label>
+      <select id={id} name="course" className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2">
+        {statuses.map((s) => (
+          <option key={s.code} value={s.code}>
+            {s.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Field({
+  id,
+  name,
+  label,
+  type = "text",
+  max,
+  defaultValue,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  type?: string;
+  max?: string;
+  defaultValue?: string;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        max={max}
+        defaultValue={defaultValue}
+        className="mt-1 w-full rounded border border-gray-500 px-2 py-2"
+      />
     </div>
   );
 }

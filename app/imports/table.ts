@@ -1,0 +1,187 @@
+// Reads an uploaded CSV/TXT or XLSX file into a header row plus data rows of trimmed text cells,
+// each row with the line (or Excel row) number the user sees, so every later error can point at it.
+// Pure apart from parsing: no database, no file system.
+import { CsvError } from "csv-parse";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { decodeText, detectDelimiter, isXlsx } from "./decode";
+
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+export interface Table {
+  headers: string[];
+  /** The line (CSV) or row number (XLSX) of the header row; 1 unless blank lines come first. */
+  headerLine: number;
+  rows: TableRow[];
+  encoding: string;
+  delimiter?: string;
+}
+
+/** A file that cannot be read as a table at all. The message is Danish and meant for the user. */
+export class ImportFileError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = "ImportFileError";
+  }
+}
+
+export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
+  if (bytes.length === 0) throw new ImportFileError("Filen er tom.");
+  // Decide by content, not by name: users rename files, and browsers send what they are given.
+  if (isXlsx(bytes)) return readXlsx(bytes);
+  rejectUnreadableFormats(bytes, fileName);
+  return readCsv(bytes);
+}
+
+function rejectUnreadableFormats(bytes: Uint8Array, fileName: string): void {
+  const starts = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    throw new ImportFileError(
+      "Filen er i det gamle Excel-format (.xls). Gem den som Excel-projektmappe (.xlsx) eller som CSV, og prøv igen.",
+    );
+  }
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) {
+    throw new ImportFileError(
+      "Filen er gemt som Unicode-tekst (UTF-16). Gem den som 'CSV UTF-8' eller som Excel-projektmappe (.xlsx), og prøv igen.",
+    );
+  }
+  if (/\.xlsx$/i.test(fileName)) {
+    throw new ImportFileError("Filen hedder .xlsx, men er ikke en gyldig Excel-fil. Gem den igen fra Excel.");
+  }
+}
+
+const isEmptyRow = (cells: string[]) => cells.every((cell) => cell === "");
+
+/**
+ * The first non-empty row is the header. Rows with only empty cells are dropped everywhere:
+ * Excel writes them for formatted but unused rows, and ";;;" lines are their CSV echo.
+ */
+function toTable(rows: TableRow[], encoding: string, delimiter?: string): Table {
+  const filled = rows.filter((row) => !isEmptyRow(row.cells));
+  const header = filled[0];
+  if (!header) throw new ImportFileError("Filen har ingen overskriftsrække.");
+  // Trailing empty header cells are just the width of the widest row, not columns.
+  const headers = [...header.cells];
+  while (headers.length > 0 && headers[headers.length - 1] === "") headers.pop();
+  return { headers, headerLine: header.line, rows: filled.slice(1), encoding, delimiter };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+function readCsv(bytes: Uint8Array): Table {
+  const decoded = decodeText(bytes);
+  // One kind of line break. csv-parse counts a CRLF inside a quoted cell as two lines, which
+  // would shift every later line number; after this, its count matches what an editor shows.
+  const text = decoded.text.replace(/\r\n?/g, "\n");
+  if (text.trim() === "") throw new ImportFileError("Filen er tom.");
+  const headerLine = text.split("\n").find((line) => line.trim() !== "") ?? "";
+  const delimiter = detectDelimiter(headerLine);
+
+  // csv-parse reports the line where a record ENDS. A record starts right after the previous
+  // one ended, past the blank lines skipped in between; that start is the line the user needs.
+  let previous = { lines: 0, empty_lines: 0 };
+  const rows: TableRow[] = [];
+  try {
+    parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      on_record: (cells: string[], context) => {
+        rows.push({ line: previous.lines + 1 + (context.empty_lines - previous.empty_lines), cells });
+        previous = { lines: context.lines, empty_lines: context.empty_lines };
+        return null; // collected above; nothing for csv-parse to keep
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError) throw csvProblem(error, previous);
+    throw error;
+  }
+  return toTable(rows, decoded.encoding, delimiter);
+}
+
+function csvProblem(error: CsvError, previous: { lines: number; empty_lines: number }): ImportFileError {
+  const errorLine = typeof error.lines === "number" ? error.lines : previous.lines + 1;
+  const message = (line: number, text: string) => new ImportFileError(`Linje ${line}: ${text}`, line);
+  switch (error.code) {
+    case "CSV_QUOTE_NOT_CLOSED": {
+      // The parser only notices at the end of the file; the user needs the line where it began.
+      const emptyLines = typeof error.empty_lines === "number" ? error.empty_lines : previous.empty_lines;
+      const start = previous.lines + 1 + (emptyLines - previous.empty_lines);
+      return message(start, 'et felt begynder med et citationstegn ("), som aldrig bliver afsluttet.');
+    }
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return message(errorLine, 'der står tekst lige efter et afsluttende citationstegn (").');
+    case "INVALID_OPENING_QUOTE":
+      return message(
+        errorLine,
+        'der står et citationstegn (") inde i et felt. Sæt hele feltet i citationstegn og skriv "" for hvert citationstegn i teksten.',
+      );
+    default:
+      return message(errorLine, "filen kan ikke læses som CSV.");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+async function readXlsx(bytes: Uint8Array): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs declares its own "Buffer" type, which is really an ArrayBuffer; copying gives us one.
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  } catch {
+    throw new ImportFileError("Filen kan ikke læses som Excel-projektmappe (.xlsx). Gem den igen fra Excel.");
+  }
+  // worksheets[] is in tab order; getWorksheet(1) looks up an id, which need not be the first tab.
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ImportFileError("Excel-filen har ingen ark.");
+
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value, cell.numFmt);
+    });
+    rows.push({ line: rowNumber, cells: Array.from(cells, (cell) => cell ?? "") });
+  });
+  if (rows.length === 0) throw new ImportFileError("Filen er tom.");
+  return toTable(rows, "xlsx");
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** A cell as the text the user typed or sees, so both file types go through the same parsing. */
+function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
+  if (value === null || value === undefined) return "";
+  // exceljs turns Excel's date serials into Dates at UTC midnight, so the UTC parts are the day.
+  if (value instanceof Date) {
+    return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  }
+  if (typeof value === "number") {
+    // A cell formatted as percent stores 0.87 and shows 87 %; the score column needs the 87.
+    if (numFmt?.includes("%")) return `${Number((value * 100).toFixed(10))} %`;
+    return String(value);
+  }
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "boolean") return String(value);
+  if ("richText" in value) {
+    return value.richText
+      .map((part) => part.text)
+      .join("")
+      .trim();
+  }
+  if ("formula" in value || "sharedFormula" in value) return cellText(value.result ?? null, numFmt);
+  // Hyperlinks (e-mail addresses typed in Excel become mailto: links): the shown text counts.
+  if ("hyperlink" in value) return cellText(value.text as ExcelJS.CellValue, numFmt);
+  if ("error" in value) return value.error;
+  return "";
+}

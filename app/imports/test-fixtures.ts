@@ -1,0 +1,90 @@
+// Test-only helpers: import files built in memory, so the tests need no fixture files on disk.
+import ExcelJS from "exceljs";
+
+export const utf8 = (text: string) => new TextEncoder().encode(text);
+
+export const utf8WithBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
+
+/** Windows-1252 bytes for Latin-1 text plus "€" and "–", which is all the fixtures use. */
+export function cp1252(text: string): Uint8Array {
+  const special: Record<string, number> = { "€": 0x80, "–": 0x96 };
+  return new Uint8Array(
+    Array.from(text, (char) => {
+      const code = char.codePointAt(0) ?? 0;
+      const byte = special[char] ?? code;
+      if (byte > 0xff || (code >= 0x80 && code <= 0x9f))
+        throw new Error(`Not in the fixture's cp1252: ${char}`);
+      return byte;
+    }),
+  );
+}
+
+/** CSV text the way a spreadsheet writes it: cells with separators, quotes or breaks quoted. */
+export function toCsv(rows: string[][], delimiter: string, eol: string): string {
+  const quote = (cell: string) =>
+    /[;,\t\n"]/.test(cell) ? `"${cell.replaceAll('"', '""').replaceAll("\n", eol)}"` : cell;
+  return rows.map((cells) => cells.map(quote).join(delimiter)).join(eol) + eol;
+}
+
+export async function xlsx(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  fill(workbook.addWorksheet("Ark1"));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * One roster in every shape it arrives in. The second employee's name holds all three
+ * separators and a line break, and a blank line follows, so the physical lines are:
+ * 1 header, 2 employee 1001, 3-4 employee 1002, 5 blank, 6 employee 1003.
+ */
+export const ROSTER_CELLS = [
+  ["Medarbejdernr", "Navn", "Email", "Enhed", "Startdato", "Leder"],
+  ["1001", "Søren Ærø", "Soren@Albertslund.dk", "Børn > Dagtilbud", "01-02-2020", "ja"],
+  [
+    "1002",
+    "Hansen, Åse; Bo\t(barsel)\nanden linje",
+    "ase@albertslund.dk",
+    "Børn > Sundhed",
+    "15.03.2021",
+    "",
+  ],
+  [],
+  ["1003", "Per €uro – Ny", "per@albertslund.dk", "Teknik", "2022-01-01", "nej"],
+];
+
+export const ROSTER_LINES = [2, 3, 6];
+
+export interface RosterVariant {
+  label: string;
+  bytes: Uint8Array;
+  encoding: string;
+  delimiter: string;
+}
+
+export function rosterVariants(): RosterVariant[] {
+  const encoders = [
+    ["utf-8-bom", utf8WithBom],
+    ["utf-8", utf8],
+    ["windows-1252", cp1252],
+  ] as const;
+  const variants: RosterVariant[] = [];
+  for (const [encoding, encode] of encoders) {
+    for (const delimiter of [";", ","]) {
+      for (const eol of ["\r\n", "\n"]) {
+        variants.push({
+          label: `${encoding} ${JSON.stringify(delimiter)} ${JSON.stringify(eol)}`,
+          bytes: encode(toCsv(ROSTER_CELLS, delimiter, eol)),
+          encoding,
+          delimiter,
+        });
+      }
+    }
+  }
+  variants.push({
+    label: 'utf-8 "\\t" "\\r\\n"',
+    bytes: utf8(toCsv(ROSTER_CELLS, "\t", "\r\n")),
+    encoding: "utf-8",
+    delimiter: "\t",
+  });
+  return variants;
+}

@@ -1,0 +1,389 @@
+import { PassThrough, Writable } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import {
+  EXPORT_COLUMNS,
+  type ExportMeta,
+  type ExportRow,
+  neutralizeCell,
+  writeCsv,
+  writeXlsx,
+} from "./export-writers.server";
+
+const HEADER_LINE = "Medarbejdernr;Navn;Email;Enhed;Kursus;Status;Frist;Senest gennemført";
+
+const meta: ExportMeta = {
+  title: "Status for AI og GDPR",
+  scope: "Børn, Sundhed & Velfærd",
+  asOf: "2026-02-03",
+  filters: "Kursus: GDPR",
+};
+
+function exportRow(overrides: Partial<ExportRow> = {}): ExportRow {
+  return {
+    employeeNumber: "004711",
+    name: "Søren Ærø Åberg",
+    email: "soren.aberg@albertslund.dk",
+    unitPath: "Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen",
+    course: "GDPR",
+    status: "Gennemført",
+    due: "2026-01-15",
+    lastCompleted: "2025-01-15",
+    ...overrides,
+  };
+}
+
+function* generatedRows(count: number): Generator<ExportRow> {
+  for (let i = 0; i < count; i++) {
+    yield exportRow({ employeeNumber: String(100000 + i), email: `medarbejder${i}@albertslund.dk` });
+  }
+}
+
+/** Runs a writer against a PassThrough and collects everything it wrote. */
+async function capture(write: (out: Writable) => Promise<number>): Promise<{ count: number; bytes: Buffer }> {
+  const out = new PassThrough();
+  const [count, bytes] = await Promise.all([write(out), buffer(out)]);
+  return { count, bytes };
+}
+
+function parseCsv(bytes: Buffer): string[][] {
+  return parse(bytes, { bom: true, delimiter: ";" }) as string[][];
+}
+
+async function loadSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  expect(workbook.worksheets).toHaveLength(1);
+  const sheet = workbook.getWorksheet("Rapport");
+  if (!sheet) throw new Error("The worksheet Rapport is missing");
+  return sheet;
+}
+
+/** The values of a sheet row without exceljs' empty slot 0. */
+function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number): unknown[] {
+  return (sheet.getRow(rowNumber).values as unknown[]).slice(1);
+}
+
+const DANGEROUS = ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "\nx", '=1;"2"'];
+
+/** One row per dangerous name, one where every other text cell is dangerous, and a safe one with ; and ". */
+const injectionRows: ExportRow[] = [
+  ...DANGEROUS.map((name) => exportRow({ name })),
+  exportRow({
+    employeeNumber: "-17",
+    email: "@evil",
+    unitPath: "+Enhed",
+    course: "=Kursus",
+    status: "-Mangler",
+  }),
+  exportRow({ name: 'Jensen; "Bo"' }),
+];
+
+describe("neutralizeCell", () => {
+  it.each(["=1+1", "+45 12345678", "-2+3", "@SUM(A1)", "\tx", "\rx", "\nx"])(
+    "prefixes %j with '",
+    (value) => {
+      expect(neutralizeCell(value)).toBe(`'${value}`);
+    },
+  );
+
+  it.each(["", "Søren Ærø Åberg", "Anne-Marie", "a=b", "004711", 'Jensen; "Bo"', "'=1"])(
+    "leaves %j unchanged",
+    (value) => {
+      expect(neutralizeCell(value)).toBe(value);
+    },
+  );
+
+  it("prefixes only once when applied twice", () => {
+    expect(neutralizeCell(neutralizeCell("=1"))).toBe("'=1");
+  });
+});
+
+describe("writeCsv", () => {
+  it("writes UTF-8 with BOM, ; separators, CRLF lines and dd-mm-yyyy dates that Danish Excel reads", async () => {
+    const rows = [
+      exportRow(),
+      exportRow({ employeeNumber: "000042", status: "Mangler", due: "2026-03-01", lastCompleted: null }),
+    ];
+    const { count, bytes } = await capture((out) => writeCsv(rows, out));
+
+    expect(count).toBe(2);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
+    expect(text.split("\r\n")[0]).toBe(HEADER_LINE);
+    expect(EXPORT_COLUMNS.join(";")).toBe(HEADER_LINE);
+    expect(text.endsWith("\r\n")).toBe(true);
+    expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+    expect(text.split("\r\n")).toHaveLength(4); // header, two rows, and the empty rest after the last CRLF
+
+    expect(parseCsv(bytes)).toEqual([
+      [...EXPORT_COLUMNS],
+      [
+        "004711",
+        "Søren Ærø Åberg",
+        "soren.aberg@albertslund.dk",
+        "Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen",
+        "GDPR",
+        "Gennemført",
+        "15-01-2026",
+        "15-01-2025",
+      ],
+      [
+        "000042",
+        "Søren Ærø Åberg",
+        "soren.aberg@albertslund.dk",
+        "Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen",
+        "GDPR",
+        "Mangler",
+        "01-03-2026",
+        "",
+      ],
+    ]);
+  });
+
+  it("neutralises formula injection in every text cell and keeps embedded ; and quotes intact", async () => {
+    const { count, bytes } = await capture((out) => writeCsv(injectionRows, out));
+    expect(count).toBe(injectionRows.length);
+
+    const [header, ...records] = parseCsv(bytes);
+    expect(header).toEqual([...EXPORT_COLUMNS]);
+    expect(records).toHaveLength(injectionRows.length);
+    // Excel ends a row at a lone CR or LF, so such fields must be quoted, not just survive csv-parse.
+    const text = bytes.toString("utf8");
+    expect(text).toContain(`;"'\rx";`);
+    expect(text).toContain(`;"'\nx";`);
+    DANGEROUS.forEach((name, i) => {
+      expect(records[i]?.[1]).toBe(`'${name}`);
+    });
+    expect(records[DANGEROUS.length]?.slice(0, 6)).toEqual([
+      "'-17",
+      "Søren Ærø Åberg",
+      "'@evil",
+      "'+Enhed",
+      "'=Kursus",
+      "'-Mangler",
+    ]);
+    // A safe value is left alone, separators and quotes included.
+    expect(records[DANGEROUS.length + 1]?.[1]).toBe('Jensen; "Bo"');
+  });
+
+  it("writes just the header for no rows, and counts rows from an async source", async () => {
+    const empty = await capture((out) => writeCsv([], out));
+    expect(empty.count).toBe(0);
+    expect(empty.bytes.toString("utf8")).toBe(`\uFEFF${HEADER_LINE}\r\n`);
+
+    async function* three() {
+      yield* generatedRows(3);
+    }
+    const { count, bytes } = await capture((out) => writeCsv(three(), out));
+    expect(count).toBe(3);
+    expect(parseCsv(bytes)).toHaveLength(4);
+  });
+
+  it("rejects a date that is not an ISO day", async () => {
+    await expect(capture((out) => writeCsv([exportRow({ due: "15-01-2026" })], out))).rejects.toThrow(
+      "Ugyldig dato: 15-01-2026",
+    );
+  });
+});
+
+describe("writeXlsx", () => {
+  it("writes a title block, a bold frozen header with a filter, and real dates", async () => {
+    const rows = [
+      exportRow(),
+      exportRow({ employeeNumber: "000042", status: "Mangler", due: "2026-03-01", lastCompleted: null }),
+    ];
+    const { count, bytes } = await capture((out) => writeXlsx(rows, meta, out));
+    expect(count).toBe(2);
+
+    const sheet = await loadSheet(bytes);
+    expect(sheet.getCell("A1").value).toBe("Status for AI og GDPR");
+    expect(sheet.getCell("A1").font?.bold).toBe(true);
+    expect(sheet.getCell("A2").value).toBe("Omfang: Børn, Sundhed & Velfærd");
+    expect(sheet.getCell("A3").value).toBe("Pr. 03-02-2026");
+    expect(sheet.getCell("A4").value).toBe("Filtre: Kursus: GDPR");
+    expect(sheet.getRow(5).hasValues).toBe(false);
+
+    expect(rowValues(sheet, 6)).toEqual([...EXPORT_COLUMNS]);
+    expect(sheet.getCell("A6").font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 6 });
+    expect(sheet.autoFilter).toBe("A6:H8");
+    expect(sheet.rowCount).toBe(8);
+
+    // Text stays text: employee numbers keep their leading zeros.
+    expect(sheet.getCell("A7").value).toBe("004711");
+    expect(sheet.getCell("A7").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell("B7").value).toBe("Søren Ærø Åberg");
+    expect(sheet.getCell("D7").value).toBe("Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen");
+
+    const due = sheet.getCell("G7");
+    expect(due.type).toBe(ExcelJS.ValueType.Date);
+    expect(due.value).toBeInstanceOf(Date);
+    expect((due.value as Date).toISOString()).toBe("2026-01-15T00:00:00.000Z");
+    expect(due.numFmt).toBe("dd-mm-yyyy");
+    expect((sheet.getCell("H7").value as Date).toISOString()).toBe("2025-01-15T00:00:00.000Z");
+    expect((sheet.getCell("G8").value as Date).toISOString()).toBe("2026-03-01T00:00:00.000Z");
+    expect(sheet.getCell("H8").type).toBe(ExcelJS.ValueType.Null);
+
+    // Every cell is a string or a date, and none is a formula.
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        expect(cell.formula).toBeUndefined();
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        expect([ExcelJS.ValueType.String, ExcelJS.ValueType.Date]).toContain(cell.type);
+      });
+    });
+  });
+
+  it("neutralises formula injection in every text cell, the title block included", async () => {
+    const dangerousMeta = { ...meta, title: '=HYPERLINK("http://x")', filters: "=1" };
+    const { count, bytes } = await capture((out) => writeXlsx(injectionRows, dangerousMeta, out));
+    expect(count).toBe(injectionRows.length);
+
+    const sheet = await loadSheet(bytes);
+    expect(sheet.getCell("A1").value).toBe('\'=HYPERLINK("http://x")');
+    expect(sheet.getCell("A4").value).toBe("Filtre: =1"); // starts with "Filtre", so it is not a formula
+    DANGEROUS.forEach((name, i) => {
+      // XML turns a stored \r into \n when the file is read (Excel does the same); the ' is what matters.
+      expect(sheet.getCell(7 + i, 2).value).toBe(`'${name.replaceAll("\r", "\n")}`);
+    });
+    expect(rowValues(sheet, 7 + DANGEROUS.length).slice(0, 6)).toEqual([
+      "'-17",
+      "Søren Ærø Åberg",
+      "'@evil",
+      "'+Enhed",
+      "'=Kursus",
+      "'-Mangler",
+    ]);
+    expect(sheet.getCell(8 + DANGEROUS.length, 2).value).toBe('Jensen; "Bo"');
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+      });
+    });
+  });
+
+  it("writes the title block and header for no rows", async () => {
+    const { count, bytes } = await capture((out) => writeXlsx([], meta, out));
+    expect(count).toBe(0);
+
+    const sheet = await loadSheet(bytes);
+    expect(sheet.getCell("A1").value).toBe(meta.title);
+    expect(rowValues(sheet, 6)).toEqual([...EXPORT_COLUMNS]);
+    expect(sheet.rowCount).toBe(6);
+    expect(sheet.autoFilter).toBe("A6:H6");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Streaming
+
+/** A Writable that only counts what it gets. */
+function countingSink(): { out: Writable; bytes: () => number; newlines: () => number } {
+  let bytes = 0;
+  let newlines = 0;
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      for (const byte of chunk) if (byte === 0x0a) newlines++;
+      callback();
+    },
+  });
+  return { out, bytes: () => bytes, newlines: () => newlines };
+}
+
+/** A Writable that accepts nothing until released, like a download whose reader has stopped. */
+function stalledSink(): { out: Writable; release: () => void } {
+  let released = false;
+  let pending: (() => void) | undefined;
+  const out = new Writable({
+    write(_chunk, _encoding, callback) {
+      if (released) callback();
+      else pending = callback;
+    },
+  });
+  return {
+    out,
+    release: () => {
+      released = true;
+      pending?.();
+    },
+  };
+}
+
+/** Rows counted as they are pulled from the source. */
+function countedRows(count: number): { rows: Generator<ExportRow>; pulled: () => number } {
+  let pulled = 0;
+  function* rows() {
+    for (const row of generatedRows(count)) {
+      pulled++;
+      yield row;
+    }
+  }
+  return { rows: rows(), pulled: () => pulled };
+}
+
+const WRITERS: [string, (rows: Iterable<ExportRow>, out: Writable) => Promise<number>][] = [
+  ["writeCsv", (rows, out) => writeCsv(rows, out)],
+  ["writeXlsx", (rows, out) => writeXlsx(rows, meta, out)],
+];
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until the writer stops pulling rows (or has pulled them all) and returns how many it pulled. */
+async function stalledAt(pulled: () => number): Promise<number> {
+  let previous = -1;
+  while (pulled() !== previous) {
+    previous = pulled();
+    await pause(100);
+  }
+  return previous;
+}
+
+describe("streaming", () => {
+  it("streams 50,000 CSV rows", async () => {
+    const sink = countingSink();
+    expect(await writeCsv(generatedRows(50_000), sink.out)).toBe(50_000);
+    expect(sink.newlines()).toBe(50_001);
+    expect(sink.bytes()).toBeGreaterThan(50_000 * 100);
+  });
+
+  it("streams 20,000 XLSX rows", async () => {
+    const sink = countingSink();
+    expect(await writeXlsx(generatedRows(20_000), meta, sink.out)).toBe(20_000);
+    expect(sink.bytes()).toBeGreaterThan(100_000);
+  });
+
+  // Backpressure: when the reader stops, the writer must stop pulling rows instead of buffering them.
+  it.each(WRITERS)(
+    "%s stops pulling rows while the reader is stalled, and goes on when it reads again",
+    async (_, write) => {
+      const total = 5_000;
+      const source = countedRows(total);
+      const sink = stalledSink();
+      const done = write(source.rows, sink.out);
+
+      const pulledWhileStalled = await stalledAt(source.pulled);
+      await pause(100);
+      expect(source.pulled()).toBe(pulledWhileStalled);
+      expect(pulledWhileStalled).toBeLessThan(total / 2);
+
+      sink.release();
+      expect(await done).toBe(total);
+      expect(source.pulled()).toBe(total);
+    },
+  );
+
+  it.each(WRITERS)("%s rejects instead of hanging when the reader goes away", async (_, write) => {
+    const total = 5_000;
+    const source = countedRows(total);
+    const sink = stalledSink();
+    const done = write(source.rows, sink.out);
+    await stalledAt(source.pulled);
+    sink.out.destroy();
+    await expect(done).rejects.toThrow();
+    expect(source.pulled()).toBeLessThan(total);
+  });
+});

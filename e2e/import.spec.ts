@@ -1,0 +1,219 @@
+// Runs after every other spec (its own Playwright project): a roster import changes who is on
+// the list, which must not pull the floor from under tests running beside it.
+import { execFileSync, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { DEMO, e2eDb, expectNoAxeViolations, logIn } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+interface Row {
+  employee_number: string;
+  name: string;
+  email: string;
+  unit: string;
+  start_date: string;
+  end_date: string | null;
+}
+
+/** The current roster as the HR system would export it: everyone active, with their unit path. */
+function currentRoster(): Row[] {
+  const db = e2eDb();
+  try {
+    const units = db.prepare("select id, name, path from org_unit").all() as {
+      id: number;
+      name: string;
+      path: string;
+    }[];
+    const name = new Map(units.map((u) => [u.id, u.name]));
+    const label = (p: string) =>
+      p
+        .split("/")
+        .filter(Boolean)
+        .map((id) => name.get(Number(id)))
+        .join(" > ");
+    const pathOf = new Map(units.map((u) => [u.id, u.path]));
+    return (
+      db
+        .prepare(
+          "select employee_number, name, email, org_unit_id, start_date, end_date from employee where end_date is null or end_date > date('now')",
+        )
+        .all() as (Row & { org_unit_id: number })[]
+    ).map((r) => ({ ...r, unit: label(pathOf.get(r.org_unit_id) ?? "") }));
+  } finally {
+    db.close();
+  }
+}
+
+function toCsv(rows: Row[], extra: string[] = []): string {
+  const lines = rows.map((r) => {
+    const danish = (iso: string | null) => (iso ? iso.split("-").reverse().join("-") : "");
+    return [
+      r.employee_number,
+      r.name,
+      r.email,
+      r.unit,
+      danish(r.start_date),
+      danish(r.end_date),
+      "",
+      "111111-1111",
+    ].join(";");
+  });
+  return ["Medarbejdernr;Navn;Email;Enhed;Startdato;Fratrædelsesdato;Leder;CPR", ...lines, ...extra].join(
+    "\r\n",
+  );
+}
+
+function writeTemp(name: string, content: string | Buffer): string {
+  const file = path.join(tmpdir(), `${process.pid}-${Date.now()}-${name}`);
+  writeFileSync(file, content);
+  return file;
+}
+
+async function upload(page: import("@playwright/test").Page, kind: RegExp, file: string) {
+  await page.goto("/hr/import");
+  await page.getByRole("radio", { name: kind }).check();
+  await page.getByLabel("Fil", { exact: true }).setInputFiles(file);
+  await page.getByRole("button", { name: "Vis forhåndsvisning" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Forhåndsvisning/ })).toBeVisible();
+}
+
+const definition = (page: import("@playwright/test").Page, term: string) =>
+  page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");
+
+test("HR imports the roster: errors with line numbers, preview, apply, and a second import changes nothing", async ({
+  page,
+}) => {
+  await logIn(page, DEMO.hr);
+  await page.getByRole("link", { name: "Indlæs data" }).click();
+  await expectNoAxeViolations(page);
+
+  const roster = currentRoster();
+  const bad = writeTemp(
+    "fejl.csv",
+    toCsv(roster.slice(0, 3), [
+      "9000001;Fejl Person;fejl@albertslund.test;Kommunaldirektørens område;31-02-2025;;;",
+    ]),
+  );
+  await upload(page, /Personaleliste/, bad);
+  await expect(page.getByRole("heading", { name: /Filen blev ikke indlæst/ })).toBeVisible();
+  await expect(page.getByText("Linje 5: ugyldig startdato '31-02-2025'")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Indlæs filen" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const moved = roster[0] as Row;
+  const changed = roster.map((r) =>
+    r === moved ? { ...r, unit: "Kommunaldirektørens område > Økonomi & Stab > Ny enhed" } : r,
+  );
+  const good = toCsv(changed, [
+    "9000002;Nyansat Person;nyansat@albertslund.test;Kommunaldirektørens område > Økonomi & Stab > Ny enhed;01-11-2026;;ja;",
+  ]);
+  const file = writeTemp("personale.csv", good);
+  await upload(page, /Personaleliste/, file);
+  await expect(page.getByText("Kolonnen CPR blev ignoreret og er ikke gemt.")).toBeVisible();
+  await expect(definition(page, "Nye")).toHaveText("1");
+  await expect(definition(page, "Ændrede")).toHaveText("1");
+  await expect(definition(page, "Nye enheder")).toHaveText("1");
+  await expect(page.getByRole("region", { name: "Ændringer" })).toContainText(moved.name);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Indlæs filen" }).click();
+  await expect(page.getByRole("status")).toContainText("1 nye, 1 ændrede, 0 fratrådte og 1 nye enheder");
+
+  const db = e2eDb();
+  const stored = db.prepare("select * from employee where employee_number = '9000002'").get() as Record<
+    string,
+    unknown
+  >;
+  expect(stored.name).toBe("Nyansat Person");
+  expect(JSON.stringify(db.prepare("select * from employee").all())).not.toContain("111111-1111");
+  db.close();
+
+  await upload(page, /Personaleliste/, file);
+  await expect(definition(page, "Nye")).toHaveText("0");
+  await expect(definition(page, "Ændrede")).toHaveText("0");
+  await page.getByRole("button", { name: "Indlæs filen" }).click();
+  await expect(page.getByRole("status")).toContainText("0 nye, 0 ændrede, 0 fratrådte");
+});
+
+test("a roster that would make most people leave needs an explicit confirmation", async ({ page }) => {
+  await logIn(page, DEMO.hr);
+  await upload(page, /Personaleliste/, writeTemp("kort.csv", toCsv(currentRoster().slice(0, 10))));
+  await page.getByRole("button", { name: "Indlæs filen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Sæt kryds for at bekræfte de mange fratrædelser");
+  // Nothing was written: the demo accounts still work.
+  const db = e2eDb();
+  const active = (db.prepare("select count(*) n from employee where end_date is null").get() as { n: number })
+    .n;
+  db.close();
+  expect(active).toBeGreaterThan(1000);
+});
+
+test("HR imports the vendor's completions from Excel, and they count", async ({ page }) => {
+  await logIn(page, DEMO.hr);
+  const db = e2eDb();
+  const person = db
+    .prepare("select id, employee_number from employee where email = 'nyansat@albertslund.test'")
+    .get() as { id: number; employee_number: string };
+  db.close();
+
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Eksport");
+  sheet.addRow(["Medarbejdernr", "Kursus", "Gennemført", "Score"]);
+  sheet.addRow([person.employee_number, "GDPR", new Date(Date.UTC(2026, 10, 20)), 95]);
+  const file = writeTemp("metacompliance.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
+  await upload(page, /Gennemførelser/, file);
+  await expect(definition(page, "Nye \\(resten er indlæst før\\)")).toHaveText("1");
+  await page.getByRole("button", { name: "Indlæs filen" }).click();
+  await expect(page.getByRole("status")).toContainText("1 nye, 0 fandtes allerede");
+
+  await page.goto(`/medarbejdere/${person.id}`);
+  const gdpr = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "GDPR" }) });
+  await expect(gdpr.getByText("Gennemført", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: /Import fra kursusleverandør \(.*metacompliance\.xlsx\)/ }),
+  ).toBeVisible();
+});
+
+test("HR registers an exemption by hand, with a reason", async ({ page }) => {
+  await logIn(page, DEMO.hr);
+  const db = e2eDb();
+  const person = db.prepare("select id from employee where email = 'nyansat@albertslund.test'").get() as {
+    id: number;
+  };
+  db.close();
+  await page.goto(`/medarbejdere/${person.id}`);
+  await page.getByRole("button", { name: "Registrér fritagelse" }).click();
+  await expect(page.getByRole("alert")).toContainText("Skriv en begrundelse");
+  await expectNoAxeViolations(page);
+  await page
+    .getByLabel("Begrundelse (fx langtidssygemeldt)")
+    .fill("Langtidssygemeldt efter aftale med leder");
+  await page.getByRole("button", { name: "Registrér fritagelse" }).click();
+  await expect(page.getByRole("status")).toContainText("Registreringen er gemt");
+  await expect(page.getByRole("region", { name: "Fritagelser" })).toContainText(
+    "Langtidssygemeldt efter aftale med leder (givet af Helle Demo Friis)",
+  );
+});
+
+test("the import command checks a file with --dry-run and fails on errors with line numbers", () => {
+  const env = { ...process.env, DATABASE_PATH: "db/e2e.db" };
+  const file = writeTemp("kommando.csv", toCsv(currentRoster()));
+  const ok = execFileSync("npx", ["tsx", "db/import.ts", "roster", file, "--dry-run"], {
+    env,
+    encoding: "utf8",
+  });
+  expect(ok).toContain("Prøvekørsel (--dry-run): intet er skrevet.");
+  expect(ok).toMatch(/Nye: 0\. Ændrede: 0\./);
+
+  const bad = writeTemp(
+    "kommando-fejl.csv",
+    "Email;Kursus;Gennemført\nukendt@albertslund.test;GDPR;01-01-2026\n",
+  );
+  const result = spawnSync("npx", ["tsx", "db/import.ts", "completions", bad], { env, encoding: "utf8" });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain("Linje 2:");
+  expect(result.stderr).toContain("Intet er ændret");
+});
