@@ -41,9 +41,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npx tsx db/migrate.ts && npx tsx db/seed.ts && node node_modules/@remix-run/serve/dist/cli.js build/server/index.js`,
+    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm db/e2e-server.log && npx tsx db/migrate.ts && npx tsx db/seed.ts && node --import tsx app/server/index.ts`,
     url: `http://localhost:${PORT}/login`,
-    env: { DATABASE_PATH: E2E_DATABASE, PORT: String(PORT), NODE_ENV: "production" },
+    env: {
+      DATABASE_PATH: E2E_DATABASE,
+      PORT: String(PORT),
+      NODE_ENV: "production",
+      // The server's log goes to a file the e2e run checks for secrets (see e2e/logs.spec.ts).
+      LOG_FILE: "db/e2e-server.log",
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
+import { useRequestContext } from "~/request-context";
 import { accessibilityStatementUrl, isDemoDatabase } from "~/site-settings.server";
 import tailwindHref from "~/tailwind.css?url";
 import type { Role } from "../db/schema";
@@ -57,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // In the error boundary the loader data may be missing; the layout then renders without it.
   const root = useRouteLoaderData<RootData>("root");
   const user = root?.user ?? null;
+  const { cspNonce: nonce } = useRequestContext();
   return (
     <html lang="da">
       <head>
@@ -128,8 +130,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <a href={root?.accessibilityUrl ?? "https://was.digst.dk/"}>Tilgængelighedserklæring</a>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -153,6 +155,7 @@ const ERROR_TEXT: Record<number, { title: string; body: string }> = {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  const { requestId } = useRequestContext();
   const text = ERROR_TEXT[status] ?? {
     title: "Der skete en fejl",
     body: "Siden kunne ikke vises. Prøv igen om lidt. Sker det igen, så kontakt IT-Helpdesk.",
@@ -164,6 +167,11 @@ export function ErrorBoundary() {
         {text.title}
       </h1>
       <p className="mt-3 max-w-prose">{text.body}</p>
+      {status >= 500 && requestId ? (
+        <p className="mt-3 text-sm">
+          Oplys fejlkoden <code className="font-mono">{requestId}</code>, hvis du kontakter IT-Helpdesk.
+        </p>
+      ) : null}
       <p className="mt-4">
         <a href="/">Gå til forsiden</a>
       </p>

@@ -103,3 +103,12 @@ export async function createTestEmployee(unitName = "Hjemmeplejen Nord", passwor
     db.close();
   }
 }
+
+/** Today in Denmark, as the site counts days (the test machine may run on UTC). */
+export function danishToday(): Date {
+  const [y, m, d] = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" })
+    .format(new Date())
+    .split("-")
+    .map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}

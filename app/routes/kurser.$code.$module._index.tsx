@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireEmployee } from "~/courses/guard.server";
 import { findModule, loadCourseState, savePageProgress } from "~/courses/player.server";
+import { Meter } from "~/ui/course-progress";
 import { Markdown } from "~/ui/markdown";
 
 // Turning a page is a POST: it saves how far the employee has read (GET never writes).
@@ -78,20 +79,13 @@ export default function ModulePage() {
         <p className="text-sm">
           Side {m.pageIndex + 1} af {m.pageCount}
         </p>
-        <div
-          role="progressbar"
-          aria-label="Sider læst i modulet"
-          aria-valuemin={1}
-          aria-valuemax={m.pageCount}
-          aria-valuenow={m.pageIndex + 1}
-          aria-valuetext={`Side ${m.pageIndex + 1} af ${m.pageCount}`}
-          className="mt-1 h-2 w-full max-w-md overflow-hidden rounded-full border border-brand-700 bg-white"
-        >
-          <div
-            className="h-full bg-brand-600"
-            style={{ width: `${((m.pageIndex + 1) / m.pageCount) * 100}%` }}
-          />
-        </div>
+        <Meter
+          value={m.pageIndex + 1}
+          max={m.pageCount}
+          label="Sider læst i modulet"
+          valueText={`Side ${m.pageIndex + 1} af ${m.pageCount}`}
+          className="h-2"
+        />
       </div>
 
       <section aria-labelledby="side-titel" className="mt-6 rounded-lg bg-white p-5 shadow-sm sm:p-8">

@@ -1,0 +1,63 @@
+// Remix's Node entry, plus: the CSP nonce on every script React and Remix render, the request id
+// for error pages, and errors logged with that id (never shown to the user).
+import { PassThrough } from "node:stream";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { logger } from "./logger.server";
+import { RequestContextProvider } from "./request-context";
+
+const ABORT_DELAY = 5_000;
+
+export function handleError(
+  error: unknown,
+  { request, context }: { request: Request; context: AppLoadContext },
+) {
+  if (request.signal.aborted) return;
+  logger.error(
+    { requestId: context.requestId, path: new URL(request.url).pathname, err: error },
+    "Uventet fejl under en forespørgsel",
+  );
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const bot = isbot(request.headers.get("user-agent") || "");
+  const nonce = loadContext.cspNonce;
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <RequestContextProvider value={{ cspNonce: nonce, requestId: loadContext.requestId }}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </RequestContextProvider>,
+      {
+        nonce,
+        [bot ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          const stream = createReadableStreamFromReadable(body);
+          responseHeaders.set("Content-Type", "text/html");
+          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors after the shell are logged by handleError; before it, the promise rejects.
+          if (shellRendered)
+            logger.error({ requestId: loadContext.requestId, err: error }, "Fejl under rendering");
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}

@@ -1,0 +1,71 @@
+// The production server: Express in front of the Remix build, so every request passes the same
+// gate, gets a request id, security headers with a fresh CSP nonce, and one log line.
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { logger } from "../logger.server";
+import { cspNonce, requestGate, securityHeaders } from "./security";
+
+// `npm start` serves the production build; say so before the build (and its cookie settings) loads.
+process.env.NODE_ENV ??= "production";
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+// The address people use; a POST without Sec-Fetch-Site must carry this Origin.
+const publicOrigin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
+
+const app = express();
+app.disable("x-powered-by");
+// Behind a reverse proxy, set TRUST_PROXY=1 so req.ip is the client's; never trust it by default,
+// or anyone could pick their own X-Forwarded-For and dodge the login limit.
+app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+
+app.use((req, res, next) => {
+  const requestId = randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  const started = performance.now();
+  res.on("finish", () => {
+    logger.info(
+      {
+        requestId,
+        method: req.method,
+        // The path only: query strings may hold names someone searched for.
+        path: req.originalUrl.split("?")[0],
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+  next();
+});
+app.use(requestGate(publicOrigin));
+app.use(cspNonce);
+app.use(securityHeaders(production));
+app.use(compression());
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+// Everything past the static files may hold personal data: never cached.
+app.use((_req, res, next) => {
+  res.setHeader("Cache-Control", "no-store");
+  next();
+});
+
+const build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: production ? "production" : "development",
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      requestId: res.locals.requestId as string,
+      clientIp: req.ip ?? "",
+    }),
+  }),
+);
+
+app.listen(port, () => logger.info({ port, publicOrigin }, `Serveren kører på http://localhost:${port}`));
