@@ -31,12 +31,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /import\.spec\.ts/ },
-    // The roster import changes who is employed, so it runs after everything else.
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(import|logs)\.spec\.ts/ },
+    // The roster import changes who is employed, and the log check needs the whole run's log,
+    // so they run after everything else.
     {
       name: "import",
       use: { ...devices["Desktop Chrome"] },
-      testMatch: /import\.spec\.ts/,
+      testMatch: /(import|logs)\.spec\.ts/,
       dependencies: ["chromium"],
     },
   ],

@@ -17,6 +17,7 @@ import { ROLE_LABEL } from "~/auth/roles";
 import { useRequestContext } from "~/request-context";
 import { accessibilityStatementUrl, isDemoDatabase } from "~/site-settings.server";
 import tailwindHref from "~/tailwind.css?url";
+import { SessionTimeoutWarning } from "~/ui/session-timeout";
 import type { Role } from "../db/schema";
 
 export const links: LinksFunction = () => [
@@ -29,7 +30,13 @@ export const meta: MetaFunction = () => [{ title: "AI og GDPR · Albertslund Kom
 export function loader({ request }: LoaderFunctionArgs) {
   const user = getCurrentUser(request);
   return {
-    user: user && { name: user.name, role: user.role, hasEmployeeRecord: user.employeeId !== null },
+    user: user && {
+      name: user.name,
+      role: user.role,
+      hasEmployeeRecord: user.employeeId !== null,
+      // Only the short, privileged sessions get a warning before they end.
+      sessionExpiresIn: user.role === "employee" ? null : user.sessionExpiresAt - Date.now(),
+    },
     demo: isDemoDatabase(),
     accessibilityUrl: accessibilityStatementUrl(),
   };
@@ -49,7 +56,8 @@ function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
     items.push({ to: "/enheder", label: "Organisationen" }, { to: "/hr/import", label: "Indlæs data" });
   if (role === "admin") items.push({ to: "/admin/brugere", label: "Brugere" });
   if (role === "hr" || role === "admin") items.push({ to: "/revision", label: "Revisionsspor" });
-  if (hasEmployeeRecord) items.push({ to: "/mine-kurser", label: "Mine kurser" });
+  if (hasEmployeeRecord)
+    items.push({ to: "/mine-kurser", label: "Mine kurser" }, { to: "/mine-data", label: "Mine data" });
   items.push({ to: "/ai-vaerktoejer", label: "AI-værktøjer" });
   return items;
 }
@@ -130,6 +138,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <a href={root?.accessibilityUrl ?? "https://was.digst.dk/"}>Tilgængelighedserklæring</a>
           </div>
         </footer>
+        {user?.sessionExpiresIn != null ? <SessionTimeoutWarning expiresIn={user.sessionExpiresIn} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

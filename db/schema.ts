@@ -330,3 +330,14 @@ export const retentionRun = sqliteTable("retention_run", {
   completionsRemoved: integer("completions_removed").notNull(),
   otherRowsRemoved: integer("other_rows_removed").notNull(),
 });
+
+/** Failed logins, per account and per client address, for the login limit (10 per 10 minutes). */
+export const loginFailure = sqliteTable(
+  "login_failure",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(), // "konto:<e-mail>" or "ip:<address>"
+    at: integer("at").notNull(),
+  },
+  (t) => [index("login_failure_key_at").on(t.key, t.at)],
+);

@@ -56,7 +56,7 @@ test.describe("a manager's overview", () => {
     await page.getByText("Vis tallene som tabel").first().click();
     await expect(page.getByRole("table").first()).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.setViewportSize({ width: 360, height: 740 });
+    await page.setViewportSize({ width: 320, height: 640 });
     await expectNoHorizontalScroll(page);
     await page.setViewportSize({ width: 1280, height: 800 });
 

@@ -9,6 +9,8 @@ import { readSessionToken, type SessionUser, validateSessionToken } from "./sess
 
 export interface CurrentUser extends SessionUser, Viewer {
   sessionId: string;
+  /** When the session ends unless the person does something (ms since the epoch). */
+  sessionExpiresAt: number;
 }
 
 /** The signed-in user, or null. Roles and scopes are read fresh on every request. */
@@ -27,7 +29,7 @@ export function getCurrentUser(request: Request): CurrentUser | null {
           .all()
           .map((r) => r.path)
       : [];
-  return { ...result.user, sessionId: result.sessionId, scopePaths };
+  return { ...result.user, sessionId: result.sessionId, sessionExpiresAt: result.expiresAt, scopePaths };
 }
 
 /** A safe place to return to after login: a local path only, never another site. */

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  EMPLOYEE_SESSION,
   generateSessionToken,
   hashSecret,
   judgeSession,
+  PRIVILEGED_SESSION,
   parseSessionToken,
-  SESSION_ABSOLUTE_MS,
-  SESSION_IDLE_MS,
-  SESSION_REFRESH_MS,
   secretMatches,
 } from "./session-token";
 
@@ -54,6 +53,10 @@ describe("session tokens", () => {
   });
 });
 
+const SESSION_IDLE_MS = EMPLOYEE_SESSION.idleMs;
+const SESSION_ABSOLUTE_MS = EMPLOYEE_SESSION.absoluteMs;
+const SESSION_REFRESH_MS = EMPLOYEE_SESSION.refreshMs;
+
 describe("judgeSession", () => {
   const start = 1_700_000_000_000;
   const fresh = { createdAt: start, lastVerifiedAt: start };
@@ -75,5 +78,11 @@ describe("judgeSession", () => {
     const busy = { createdAt: start, lastVerifiedAt: start + SESSION_ABSOLUTE_MS - 1000 };
     expect(judgeSession(busy, start + SESSION_ABSOLUTE_MS - 1)).toBe("valid");
     expect(judgeSession(busy, start + SESSION_ABSOLUTE_MS)).toBe("expired");
+  });
+
+  it("ends a manager's or HR officer's session after 30 idle minutes", () => {
+    expect(judgeSession(fresh, start + PRIVILEGED_SESSION.idleMs - 1, PRIVILEGED_SESSION)).toBe("refresh");
+    expect(judgeSession(fresh, start + PRIVILEGED_SESSION.idleMs, PRIVILEGED_SESSION)).toBe("expired");
+    expect(judgeSession(fresh, start + 30 * 60 * 1000, EMPLOYEE_SESSION)).toBe("valid");
   });
 });

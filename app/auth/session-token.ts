@@ -5,12 +5,42 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 
-/** Idle timeout: a session ends this long after it was last used. */
-export const SESSION_IDLE_MS = 10 * 24 * 60 * 60 * 1000;
-/** Absolute cap: even a session in constant use ends this long after login. */
-export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
-/** Bump `lastVerifiedAt` at most this often, so a busy user causes one write an hour. */
-export const SESSION_REFRESH_MS = 60 * 60 * 1000;
+export interface SessionPolicy {
+  /** A session ends this long after it was last used. */
+  idleMs: number;
+  /** Even a session in constant use ends this long after login. */
+  absoluteMs: number;
+  /** `lastVerifiedAt` is bumped at most this often, so a busy user writes rarely. */
+  refreshMs: number;
+}
+
+const MINUTE = 60 * 1000;
+const DAY = 24 * 60 * MINUTE;
+
+/** Employees see only their own data: long sessions suit a phone between home visits. */
+export const EMPLOYEE_SESSION: SessionPolicy = {
+  idleMs: 10 * DAY,
+  absoluteMs: 30 * DAY,
+  refreshMs: 60 * MINUTE,
+};
+/** Managers, HR and admins see other people's data: short idle time (OWASP ASVS L2). */
+export const PRIVILEGED_SESSION: SessionPolicy = {
+  idleMs: 30 * MINUTE,
+  absoluteMs: 12 * 60 * MINUTE,
+  refreshMs: 5 * MINUTE,
+};
+
+export function sessionPolicy(role: string): SessionPolicy {
+  return role === "employee" ? EMPLOYEE_SESSION : PRIVILEGED_SESSION;
+}
+
+/** The moment the session ends unless it is used again. */
+export function sessionExpiresAt(
+  session: { createdAt: number; lastVerifiedAt: number },
+  policy: SessionPolicy,
+): number {
+  return Math.min(session.lastVerifiedAt + policy.idleMs, session.createdAt + policy.absoluteMs);
+}
 
 function randomBase32(bytes: number): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
@@ -51,8 +81,8 @@ export type SessionVerdict = "valid" | "refresh" | "expired";
 export function judgeSession(
   session: { createdAt: number; lastVerifiedAt: number },
   now: number,
+  policy: SessionPolicy = EMPLOYEE_SESSION,
 ): SessionVerdict {
-  if (now - session.lastVerifiedAt >= SESSION_IDLE_MS) return "expired";
-  if (now - session.createdAt >= SESSION_ABSOLUTE_MS) return "expired";
-  return now - session.lastVerifiedAt >= SESSION_REFRESH_MS ? "refresh" : "valid";
+  if (now >= sessionExpiresAt(session, policy)) return "expired";
+  return now - session.lastVerifiedAt >= policy.refreshMs ? "refresh" : "valid";
 }

@@ -11,7 +11,10 @@ import {
   sessionCookie,
   validateSessionToken,
 } from "./session.server";
-import { hashSecret, parseSessionToken, SESSION_IDLE_MS, SESSION_REFRESH_MS } from "./session-token";
+import { EMPLOYEE_SESSION, hashSecret, parseSessionToken } from "./session-token";
+
+const SESSION_IDLE_MS = EMPLOYEE_SESSION.idleMs;
+const SESSION_REFRESH_MS = EMPLOYEE_SESSION.refreshMs;
 
 const requestWith = (token: string) =>
   new Request("http://localhost/", { headers: { Cookie: `other=1; ${SESSION_COOKIE}=${token}` } });

@@ -2,11 +2,13 @@
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "~/db.server";
 import {
+  EMPLOYEE_SESSION,
   generateSessionToken,
   judgeSession,
   parseSessionToken,
-  SESSION_ABSOLUTE_MS,
   secretMatches,
+  sessionExpiresAt,
+  sessionPolicy,
 } from "./session-token";
 
 const { session, userAccount } = schema;
@@ -33,7 +35,7 @@ export function createSession(userId: number, now = Date.now()): string {
 export function validateSessionToken(
   token: string,
   now = Date.now(),
-): { sessionId: string; user: SessionUser } | null {
+): { sessionId: string; user: SessionUser; expiresAt: number } | null {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
   const db = getDb();
@@ -55,20 +57,38 @@ export function validateSessionToken(
     .get();
   if (!row || !secretMatches(parsed.secret, row.session.secretHash)) return null;
 
-  const verdict = judgeSession(row.session, now);
+  const policy = sessionPolicy(row.user.role);
+  const verdict = judgeSession(row.session, now, policy);
   if (verdict === "expired" || row.user.deactivatedAt !== null) {
     invalidateSession(parsed.id);
     return null;
   }
+  let lastVerifiedAt = row.session.lastVerifiedAt;
   if (verdict === "refresh") {
     db.update(session).set({ lastVerifiedAt: now }).where(eq(session.id, parsed.id)).run();
+    lastVerifiedAt = now;
   }
   const { deactivatedAt: _, ...user } = row.user;
-  return { sessionId: parsed.id, user };
+  return {
+    sessionId: parsed.id,
+    user,
+    expiresAt: sessionExpiresAt({ ...row.session, lastVerifiedAt }, policy),
+  };
 }
 
 export function invalidateSession(sessionId: string): void {
   getDb().delete(session).where(eq(session.id, sessionId)).run();
+}
+
+/** "Forlæng": slides the idle timeout now, whatever the refresh interval. Returns the new end. */
+export function extendSession(sessionId: string, role: string, now = Date.now()): number {
+  const row = getDb()
+    .update(session)
+    .set({ lastVerifiedAt: now })
+    .where(eq(session.id, sessionId))
+    .returning()
+    .get();
+  return row ? sessionExpiresAt(row, sessionPolicy(role)) : now;
 }
 
 /** Ends every session of a user: on role or scope change, deactivation or leaving. */
@@ -88,7 +108,7 @@ export function readSessionToken(request: Request): string | null {
 
 // The cookie lives as long as the absolute cap; the idle timeout is enforced in the database.
 export function sessionCookie(token: string): string {
-  const maxAge = Math.floor(SESSION_ABSOLUTE_MS / 1000);
+  const maxAge = Math.floor(EMPLOYEE_SESSION.absoluteMs / 1000);
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${isProduction ? "; Secure" : ""}`;
 }
 

@@ -14,6 +14,19 @@ const { employee, orgUnit, completion, exemption, quizAttempt, attestation, user
 
 /** 404 when there is no such employee, 403 when they are outside the viewer's scope. */
 export function loadEmployeeHistory(viewer: CurrentUser, employeeId: number, asOf: Day) {
+  return readEmployeeHistory(employeeId, asOf, (unitPath) => {
+    if (!canViewUnit(viewer, unitPath)) {
+      throw data({ message: "Du har ikke adgang til denne medarbejder." }, { status: 403 });
+    }
+  });
+}
+
+/** The signed-in person's own record ("Mine data"). */
+export function loadOwnHistory(employeeId: number, asOf: Day) {
+  return readEmployeeHistory(employeeId, asOf, () => {});
+}
+
+function readEmployeeHistory(employeeId: number, asOf: Day, checkAccess: (unitPath: string) => void) {
   const db = getDb();
   const person = db
     .select({ employee, unitPath: orgUnit.path })
@@ -22,9 +35,7 @@ export function loadEmployeeHistory(viewer: CurrentUser, employeeId: number, asO
     .where(eq(employee.id, employeeId))
     .get();
   if (!person) throw data({ message: "Medarbejderen findes ikke." }, { status: 404 });
-  if (!canViewUnit(viewer, person.unitPath)) {
-    throw data({ message: "Du har ikke adgang til denne medarbejder." }, { status: 403 });
-  }
+  checkAccess(person.unitPath);
 
   const courses = listCourses();
   const completions = db

@@ -97,7 +97,10 @@ export function listUnitsInScope(viewer: Viewer): Unit[] {
 
 /** Every unit's full path from the top ("Børn, Sundhed & Velfærd > Børn & Familie"), by id. */
 export function unitPathLabels(): Map<number, string> {
-  const units = getDb().select().from(orgUnit).all();
+  return labelUnits(getDb().select().from(orgUnit).all());
+}
+
+export function labelUnits(units: readonly Unit[]): Map<number, string> {
   const byId = new Map(units.map((u) => [u.id, u]));
   return new Map(
     units.map((u) => [

@@ -1,6 +1,7 @@
 // Applies a roster plan in one IMMEDIATE transaction: units, employees, leavers, manager scopes,
 // and the sessions of leavers and of managers whose units changed. All or nothing.
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { labelUnits } from "~/compliance/units.server";
 import { type AppTransaction, getDb, schema } from "~/db.server";
 import type { RosterPlan, RosterSnapshotEmployee } from "./roster-plan";
 
@@ -9,7 +10,7 @@ const { employee, orgUnit, userAccount, managerScope, session } = schema;
 /** Every employee with their unit path label, and every unit path: what the plan compares with. */
 export function loadRosterSnapshot(): { employees: RosterSnapshotEmployee[]; unitPaths: Set<string> } {
   const db = getDb();
-  const labels = unitLabels(db.select().from(orgUnit).all());
+  const labels = labelUnits(db.select().from(orgUnit).all());
   const employees = db
     .select()
     .from(employee)
@@ -24,20 +25,6 @@ export function loadRosterSnapshot(): { employees: RosterSnapshotEmployee[]; uni
       endDate: e.endDate,
     }));
   return { employees, unitPaths: new Set(labels.values()) };
-}
-
-function unitLabels(units: (typeof orgUnit.$inferSelect)[]): Map<number, string> {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  return new Map(
-    units.map((u) => [
-      u.id,
-      u.path
-        .split("/")
-        .filter(Boolean)
-        .map((id) => byId.get(Number(id))?.name ?? "?")
-        .join(" > "),
-    ]),
-  );
 }
 
 export interface RosterResult {
@@ -55,7 +42,7 @@ export function applyRosterPlan(plan: RosterPlan, now = Date.now()): RosterResul
 
 function applyInTransaction(tx: AppTransaction, plan: RosterPlan, now: number): RosterResult {
   const units = tx.select().from(orgUnit).all();
-  const labels = unitLabels(units);
+  const labels = labelUnits(units);
   const unitIdByPath = new Map([...labels].map(([id, label]) => [label, id]));
   const pathById = new Map(units.map((u) => [u.id, u.path]));
 

@@ -8,7 +8,7 @@ import { parsePeopleQuery, peopleQueryToParams, statusDate } from "~/compliance/
 import { buildPeopleView } from "~/compliance/people-view.server";
 import { isNotCompleted, STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
-import { formatCount, formatLongDate, formatShortDate } from "~/ui/format";
+import { formatCount, formatLongDate, formatLongTimestamp, formatShortDate } from "~/ui/format";
 
 // "Hvem mangler?": everyone who has not completed (Mangler or Overskredet), grouped by unit,
 // ready to print or hand to the director.
@@ -48,11 +48,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   }
   return {
     asOf,
-    madeAt: new Intl.DateTimeFormat("da-DK", {
-      dateStyle: "long",
-      timeStyle: "short",
-      timeZone: "Europe/Copenhagen",
-    }).format(new Date()),
+    madeAt: formatLongTimestamp(Date.now()),
     unit: { id: unit.id, name: unit.name },
     course: query.course,
     courses: courses.map((c) => ({ code: c.code, title: c.title })),

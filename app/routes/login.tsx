@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { getCurrentUser, safeRedirectPath } from "~/auth/guard.server";
+import { clearLoginFailures, isLoginBlocked, recordLoginFailure } from "~/auth/login-limit.server";
 import { verifyPasswordLogin } from "~/auth/password.server";
 import { createSession, sessionCookie } from "~/auth/session.server";
 import { isDemoDatabase } from "~/site-settings.server";
@@ -25,7 +26,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { demoAccounts: isDemoDatabase() ? DEMO_ACCOUNTS : null, demoPassword: DEMO_PASSWORD };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -36,14 +37,23 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors }, { status: 400 });
   }
   const { email, password, redirectTo } = parsed.data;
+  const ip = context.clientIp ?? "";
+  if (isLoginBlocked(email, ip)) {
+    const errors: FieldErrors = {
+      form: "For mange forkerte forsøg. Vent 10 minutter, og prøv igen, eller kontakt IT-Helpdesk.",
+    };
+    return data({ errors }, { status: 429 });
+  }
   // One password path today; single sign-on will be a second way to reach createSession.
   const userId = await verifyPasswordLogin(email, password);
   if (userId === null) {
+    recordLoginFailure(email, ip);
     const errors: FieldErrors = {
       form: "E-mail eller adgangskode er forkert. Prøv igen, eller kontakt IT-Helpdesk.",
     };
     return data({ errors }, { status: 400 });
   }
+  clearLoginFailures(email);
   const token = createSession(userId);
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": sessionCookie(token) } });
 }

@@ -8,7 +8,8 @@ import { today } from "~/compliance/day";
 import { loadEmployeeHistory } from "~/compliance/employee-history.server";
 import { ManualRegistration, registerManually } from "~/compliance/manual-registration.server";
 import { allCourseContent } from "~/content/content.server";
-import { formatShortDate } from "~/ui/format";
+import { formatShortDate, formatTimestamp } from "~/ui/format";
+import { PersonFacts } from "~/ui/person-facts";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
 
 const SOURCE_LABEL = {
@@ -32,12 +33,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const moduleTitles = new Map(
     allCourseContent().flatMap((c) => c.modules.map((m) => [m.slug, m.title] as const)),
   );
-  const timestamp = (ms: number) =>
-    new Intl.DateTimeFormat("da-DK", {
-      dateStyle: "short",
-      timeStyle: "short",
-      timeZone: "Europe/Copenhagen",
-    }).format(new Date(ms));
   return {
     canRegister: user.role === "hr",
     registered: new URL(request.url).searchParams.get("registreret") === "1",
@@ -74,7 +69,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       id: r.attempt.id,
       course: r.courseTitle,
       module: moduleTitles.get(r.attempt.moduleSlug) ?? r.attempt.moduleSlug,
-      at: timestamp(r.attempt.submittedAt),
+      at: formatTimestamp(r.attempt.submittedAt),
       score: r.attempt.score,
       passed: r.attempt.passed,
     })),
@@ -82,7 +77,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       id: r.attestation.id,
       course: r.courseTitle,
       statement: r.attestation.statement,
-      at: timestamp(r.attestation.attestedAt),
+      at: formatTimestamp(r.attestation.attestedAt),
     })),
   };
 }
@@ -131,19 +126,7 @@ export default function EmployeeDetail() {
           <p className="mt-2 rounded bg-green-50 p-3 text-ok">Registreringen er gemt.</p>
         ) : null}
       </div>
-      <dl className="mt-3 grid max-w-2xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="font-semibold">Medarbejdernr.</dt>
-        <dd>{d.person.employeeNumber}</dd>
-        <dt className="font-semibold">E-mail</dt>
-        <dd className="break-all">{d.person.email}</dd>
-        <dt className="font-semibold">Enhed</dt>
-        <dd>{d.unitLabel}</dd>
-        <dt className="font-semibold">Ansat</dt>
-        <dd>
-          {formatShortDate(d.person.startDate)}
-          {d.person.endDate ? ` – fratrådt ${formatShortDate(d.person.endDate)}` : ""}
-        </dd>
-      </dl>
+      <PersonFacts person={d.person} unitLabel={d.unitLabel} showName={false} />
 
       <h2 className="mt-8 text-xl font-semibold">Status i dag</h2>
       <ul className="mt-3 grid gap-3 sm:grid-cols-2">

@@ -5,6 +5,7 @@ import { listAuditEvents } from "~/audit/audit.server";
 import { AUDIT_ACTION_LABEL } from "~/audit/labels";
 import { requireRole } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
+import { formatTimestamp } from "~/ui/format";
 import { AUDIT_ACTIONS } from "../../db/schema";
 
 const PAGE_SIZE = 100;
@@ -26,18 +27,13 @@ export function loader({ request }: LoaderFunctionArgs) {
     limit: PAGE_SIZE + 1,
     offset: (query.side - 1) * PAGE_SIZE,
   });
-  const format = new Intl.DateTimeFormat("da-DK", {
-    dateStyle: "short",
-    timeStyle: "medium",
-    timeZone: "Europe/Copenhagen",
-  });
   return {
     action: query.handling ?? "",
     page: query.side,
     hasNext: events.length > PAGE_SIZE,
     events: events.slice(0, PAGE_SIZE).map((e) => ({
       id: e.id,
-      at: format.format(new Date(e.at)),
+      at: formatTimestamp(e.at),
       actor: `${e.actorName} (${ROLE_LABEL[e.actorRole]})`,
       action: AUDIT_ACTION_LABEL[e.action],
       scope: e.scope,

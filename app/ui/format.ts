@@ -38,3 +38,24 @@ export function formatPercent(share: number | null): string {
 export function formatCount(n: number): string {
   return integer.format(n);
 }
+
+const timestamp = new Intl.DateTimeFormat("da-DK", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Copenhagen",
+});
+const longTimestamp = new Intl.DateTimeFormat("da-DK", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "Europe/Copenhagen",
+});
+
+/** "27.11.2026 00.15", Danish time, for when something happened. */
+export function formatTimestamp(ms: number): string {
+  return timestamp.format(new Date(ms));
+}
+
+/** "27. november 2026 kl. 00.15" */
+export function formatLongTimestamp(ms: number): string {
+  return longTimestamp.format(new Date(ms));
+}
