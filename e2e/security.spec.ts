@@ -79,6 +79,12 @@ test.describe("the request gate", () => {
     }
     const ok = await request.post("/login", { form, headers: { Origin: baseURL ?? "" }, maxRedirects: 0 });
     expect(ok.status()).toBe(400);
+    const json = await request.post("/login", {
+      data: { email: "x" },
+      headers: { Origin: baseURL ?? "", "Content-Type": "application/json" },
+      maxRedirects: 0,
+    });
+    expect(json.status()).toBe(415);
     const fetchMetadata = await request.post("/login", {
       form,
       headers: { "Sec-Fetch-Site": "same-origin" },

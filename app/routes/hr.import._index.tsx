@@ -26,6 +26,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "hr");
   let form: FormData;
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    return data({ error: "Vælg en fil (CSV eller Excel) at indlæse." }, { status: 400 });
+  }
   try {
     form = await unstable_parseMultipartFormData(
       request,

@@ -14,8 +14,22 @@ export function requestGate(publicOrigin: string) {
     if (SAFE_METHODS.has(req.method)) return next();
     const site = req.get("sec-fetch-site");
     const allowed = site ? site === "same-origin" : req.get("origin") === publicOrigin;
-    if (allowed) return next();
-    res.status(403).type("text/plain; charset=utf-8").send("Afvist: forespørgslen kom ikke fra denne side.");
+    if (!allowed) {
+      res
+        .status(403)
+        .type("text/plain; charset=utf-8")
+        .send("Afvist: forespørgslen kom ikke fra denne side.");
+      return;
+    }
+    // Every form on the site posts as a form; anything else would only make an action fail.
+    if (!req.is(["application/x-www-form-urlencoded", "multipart/form-data"])) {
+      res
+        .status(415)
+        .type("text/plain; charset=utf-8")
+        .send("Afvist: forespørgslen skal sendes som en formular.");
+      return;
+    }
+    next();
   };
 }
 
