@@ -11,11 +11,18 @@ import { RequestContextProvider } from "./request-context";
 
 const ABORT_DELAY = 5_000;
 
+/** A refusal (403, 404, 405 …) thrown on purpose is not an error worth a log line. */
+function isDeliberateRefusal(error: unknown): boolean {
+  if (isRouteErrorResponse(error) || error instanceof Response) return error.status < 500;
+  const init = (error as { init?: { status?: number } } | null)?.init;
+  return typeof init?.status === "number" && init.status < 500;
+}
+
 export function handleError(
   error: unknown,
   { request, context }: { request: Request; context: AppLoadContext },
 ) {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || isDeliberateRefusal(error)) return;
   logger.error(
     { requestId: context.requestId, path: new URL(request.url).pathname, err: error },
     "Uventet fejl under en forespørgsel",

@@ -162,50 +162,60 @@ test("a double submit and two tabs at once record one completion", async ({ page
   ).toBeVisible();
 });
 
-test("one module keyboard-only: read, answer and submit without a mouse", async ({ page }) => {
+test("a whole course keyboard-only: read, answer and submit every module without a mouse", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
   const person = await createTestEmployee();
   await logIn(page, person.email, person.password);
-  const module = gdpr.modules[0];
-  if (!module) throw new Error("no module");
-  await page.goto(`/kurser/gdpr/${module.slug}?side=1`);
+  await page.goto("/kurser/gdpr");
 
   async function tabUntilFocused(name: string, role: "button" | "link" = "button") {
     const target = page.getByRole(role, { name, exact: true });
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 80; i++) {
       if (await target.evaluate((el) => el === document.activeElement)) return;
       await page.keyboard.press("Tab");
     }
     throw new Error(`Could not reach ${name} with Tab`);
   }
 
-  for (let i = 1; i < module.pages.length; i++) {
-    await tabUntilFocused("Næste side");
+  await tabUntilFocused("Start kurset", "link");
+  await page.keyboard.press("Enter");
+  for (const [index, module] of gdpr.modules.entries()) {
+    await expect(page.getByRole("heading", { level: 1, name: module.title })).toBeVisible();
+    for (let i = 1; i < module.pages.length; i++) {
+      await tabUntilFocused("Næste side");
+      await page.keyboard.press("Enter");
+      await expect(page.getByText(`Side ${i + 1} af ${module.pages.length}`)).toBeVisible();
+    }
+    await tabUntilFocused("Gå til quizzen");
     await page.keyboard.press("Enter");
-    await expect(page.getByText(`Side ${i + 1} af ${module.pages.length}`)).toBeVisible();
-  }
-  await tabUntilFocused("Gå til quizzen");
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: `Quiz: ${module.title}` })).toBeVisible();
+    await expect(page.getByRole("heading", { name: `Quiz: ${module.title}` })).toBeVisible();
 
-  for (const q of module.quiz) {
-    const correct = q.options.find((o) => o.correct)?.text ?? "";
-    const group = page.getByRole("group").filter({ hasText: q.question });
-    // Tab into the group, then arrow keys move the choice, as in any radio group.
-    for (let i = 0; i < 60; i++) {
-      if (await group.evaluate((el) => el.contains(document.activeElement))) break;
-      await page.keyboard.press("Tab");
+    for (const q of module.quiz) {
+      const correct = q.options.find((o) => o.correct)?.text ?? "";
+      const group = page.getByRole("group").filter({ hasText: q.question });
+      // Tab into the group, then arrow keys move the choice, as in any radio group.
+      for (let i = 0; i < 60; i++) {
+        if (await group.evaluate((el) => el.contains(document.activeElement))) break;
+        await page.keyboard.press("Tab");
+      }
+      const target = group.getByRole("radio", { name: correct, exact: true });
+      for (let i = 0; i < q.options.length + 1 && !(await target.isChecked()); i++) {
+        await page.keyboard.press("ArrowDown");
+      }
+      await expect(target).toBeChecked();
     }
-    const target = group.getByRole("radio", { name: correct, exact: true });
-    for (let i = 0; i < q.options.length + 1 && !(await target.isChecked()); i++) {
-      await page.keyboard.press("ArrowDown");
-    }
-    await expect(target).toBeChecked();
+    await tabUntilFocused("Gennemse svar");
+    await page.keyboard.press("Enter");
+    await tabUntilFocused("Indsend svar");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("status")).toContainText("Bestået");
+    const next = gdpr.modules[index + 1];
+    await tabUntilFocused(next ? `Næste modul: ${next.title}` : "Tilbage til kurset", "link");
+    await page.keyboard.press("Enter");
   }
-  await tabUntilFocused("Gennemse svar");
-  await page.keyboard.press("Enter");
-  await tabUntilFocused("Indsend svar");
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("status")).toContainText("Bestået");
+  await expect(page.getByRole("heading", { name: "Du har gennemført kurset" })).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {
