@@ -1,7 +1,7 @@
 // Login throttling (OWASP Authentication Cheat Sheet): failures are counted per account, so one
 // NAT address for the whole municipality does not lock everyone out, and per client address,
 // so one machine cannot try many accounts. Stored in SQLite: it survives restarts.
-import { and, count, eq, gte, lt, or } from "drizzle-orm";
+import { and, count, eq, gte, lt } from "drizzle-orm";
 import { getDb, schema } from "~/db.server";
 
 const { loginFailure } = schema;
@@ -50,6 +50,6 @@ export function recordLoginFailure(email: string, ip: string, now = Date.now()):
 export function clearLoginFailures(email: string): void {
   getDb()
     .delete(loginFailure)
-    .where(or(eq(loginFailure.key, accountKey(email))))
+    .where(eq(loginFailure.key, accountKey(email)))
     .run();
 }
