@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { recordAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
@@ -11,6 +10,7 @@ import { dropPendingImport, getPendingImport } from "~/imports/pending.server";
 import { applyRosterPlan } from "~/imports/roster-apply.server";
 import { FIELD_LABEL } from "~/imports/roster-plan";
 import { formatCount, formatShortDate } from "~/ui/format";
+import { useErrorFocus } from "~/ui/use-error-focus";
 
 const SHOWN = 50;
 
@@ -126,10 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ImportPreview() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (result?.error) errorRef.current?.focus();
-  }, [result]);
+  const errorRef = useErrorFocus(result);
   const ok = d.errors.length === 0;
   return (
     <div>

@@ -7,10 +7,10 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { requireRole } from "~/auth/guard.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "~/imports/limits";
 import { stagePendingImport } from "~/imports/pending.server";
+import { useErrorFocus } from "~/ui/use-error-focus";
 
 const KINDS = {
   roster: "Personaleliste fra HR-systemet",
@@ -60,10 +60,7 @@ export default function ImportPage() {
   const { done, summary } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (result?.error) errorRef.current?.focus();
-  }, [result]);
+  const errorRef = useErrorFocus(result);
   return (
     <div>
       <h1 className="text-2xl font-bold">Indlæs data</h1>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { notFound, requireEmployee } from "~/courses/guard.server";
 import { attestCourse, loadCourseState } from "~/courses/player.server";
@@ -9,6 +8,7 @@ import { ModuleStateLabel, ProgressBar } from "~/ui/course-progress";
 import { formatShortDate } from "~/ui/format";
 import { Markdown } from "~/ui/markdown";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
+import { useErrorFocus } from "~/ui/use-error-focus";
 
 const AttestForm = z.object({
   attest: z.literal("ja", {
@@ -54,10 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CoursePage() {
   const c = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (result?.error) errorRef.current?.focus();
-  }, [result]);
+  const errorRef = useErrorFocus(result);
   const next = c.modules.find((m) => m.state !== "passed");
 
   return (

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { recordAudit } from "~/audit/audit.server";
 import { requirePeopleViewer, requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
@@ -11,6 +10,7 @@ import { allCourseContent } from "~/content/content.server";
 import { formatShortDate, formatTimestamp } from "~/ui/format";
 import { PersonFacts } from "~/ui/person-facts";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
+import { useErrorFocus } from "~/ui/use-error-focus";
 
 const SOURCE_LABEL = {
   site: "På dette site",
@@ -114,10 +114,7 @@ const td = "p-2 align-top";
 export default function EmployeeDetail() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (result?.error) errorRef.current?.focus();
-  }, [result]);
+  const errorRef = useErrorFocus(result);
   return (
     <div>
       <h1 className="text-2xl font-bold">{d.person.name}</h1>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
 import { isDay, today } from "~/compliance/day";
@@ -11,6 +10,7 @@ import { VOLUNTARY_COURSES } from "~/courses/voluntary";
 import { listSelfReports, reportVoluntaryCompletion } from "~/courses/voluntary.server";
 import { formatShortDate } from "~/ui/format";
 import { OwnCourseList } from "~/ui/own-courses";
+import { useErrorFocus } from "~/ui/use-error-focus";
 
 const VOLUNTARY_KEYS = VOLUNTARY_COURSES.map((c) => c.key) as [string, ...string[]];
 
@@ -52,10 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MyCourses() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (result?.error) errorRef.current?.focus();
-  }, [result]);
+  const errorRef = useErrorFocus(result);
 
   if (!page.hasEmployeeRecord) {
     return (
