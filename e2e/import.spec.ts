@@ -177,6 +177,27 @@ test("HR imports the vendor's completions from Excel, and they count", async ({ 
   ).toBeVisible();
 });
 
+test("HR teaches the import another name for a course", async ({ page }) => {
+  await logIn(page, DEMO.hr);
+  await page.goto("/hr/kursusnavne");
+  await page.getByRole("button", { name: "Tilføj navn" }).click();
+  await expect(page.getByRole("alert")).toContainText("Skriv det navn");
+  await page.getByLabel("Kursus").selectOption({ label: "GDPR" });
+  await page.getByLabel("Navn i leverandørens fil").fill("Databeskyttelse – grundkursus");
+  await page.getByRole("button", { name: "Tilføj navn" }).click();
+  await expect(page.getByRole("status")).toContainText("er tilføjet");
+  await expect(page.getByText("databeskyttelsegrundkursus → GDPR")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const file = writeTemp(
+    "alias.csv",
+    "Email;Kursus;Gennemført\nnyansat@albertslund.test;DATABESKYTTELSE - GRUNDKURSUS;21-11-2026\n",
+  );
+  await upload(page, /Gennemførelser/, file);
+  await expect(page.getByRole("heading", { name: /Filen blev ikke indlæst/ })).toHaveCount(0);
+  await expect(definition(page, "Gennemførelser i filen")).toHaveText("1");
+});
+
 test("HR registers an exemption by hand, with a reason", async ({ page }) => {
   await logIn(page, DEMO.hr);
   const db = e2eDb();

@@ -43,7 +43,7 @@ export function normalizeKey(value: string): string {
   return value
     .normalize("NFC")
     .toLowerCase()
-    .replace(/[\s\-_.]+/g, "");
+    .replace(/[\s\-\u2013\u2014_.]+/g, "");
 }
 
 /** "Børn > Dagtilbud > Børnehuset Lærken" as its levels, top first. */

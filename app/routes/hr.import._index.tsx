@@ -6,7 +6,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "~/imports/limits";
 import { stagePendingImport } from "~/imports/pending.server";
@@ -141,7 +141,9 @@ export default function ImportPage() {
         </p>
         <p className="mt-2">
           <strong>Gennemførelser:</strong> Email eller Medarbejdernr, Kursus, Gennemført (dato), og evt.
-          Score. Den samme gennemførelse tælles kun én gang, også hvis filen indlæses igen.
+          Score. Den samme gennemførelse tælles kun én gang, også hvis filen indlæses igen. Kalder
+          leverandøren et kursus noget andet, så tilføj navnet under{" "}
+          <Link to="/hr/kursusnavne">Kursusnavne fra leverandøren</Link>.
         </p>
       </section>
     </div>
