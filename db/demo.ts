@@ -42,13 +42,9 @@ db.$client.close();
 
 const port = process.env.PORT || "3000";
 console.log(`Åbn http://localhost:${port} og log ind med en af demokontiene på login-siden.`);
-const server = spawn(
-  process.execPath,
-  ["node_modules/@remix-run/serve/dist/cli.js", "build/server/index.js"],
-  {
-    stdio: "inherit",
-    env: { ...process.env, PORT: port },
-  },
-);
+const server = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: port },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
