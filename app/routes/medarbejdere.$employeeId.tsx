@@ -198,26 +198,12 @@ export default function EmployeeDetail() {
         </section>
       ) : null}
 
-      <Section title="Gennemførelser" empty="Ingen gennemførelser endnu." count={d.completions.length}>
-        <thead>
-          <tr className="border-b-2 border-brand-700">
-            <th scope="col" className={th}>
-              Dato
-            </th>
-            <th scope="col" className={th}>
-              Kursus
-            </th>
-            <th scope="col" className={th}>
-              Version
-            </th>
-            <th scope="col" className={th}>
-              Score
-            </th>
-            <th scope="col" className={th}>
-              Kilde
-            </th>
-          </tr>
-        </thead>
+      <Section
+        title="Gennemførelser"
+        empty="Ingen gennemførelser endnu."
+        count={d.completions.length}
+        headers={["Dato", "Kursus", "Version", "Score", "Kilde"]}
+      >
         <tbody>
           {d.completions.map((c) => (
             <tr key={c.id} className="border-b border-gray-200">
@@ -236,20 +222,12 @@ export default function EmployeeDetail() {
         </tbody>
       </Section>
 
-      <Section title="Fritagelser" empty="Ingen fritagelser." count={d.exemptions.length}>
-        <thead>
-          <tr className="border-b-2 border-brand-700">
-            <th scope="col" className={th}>
-              Kursus
-            </th>
-            <th scope="col" className={th}>
-              Periode
-            </th>
-            <th scope="col" className={th}>
-              Begrundelse
-            </th>
-          </tr>
-        </thead>
+      <Section
+        title="Fritagelser"
+        empty="Ingen fritagelser."
+        count={d.exemptions.length}
+        headers={["Kursus", "Periode", "Begrundelse"]}
+      >
         <tbody>
           {d.exemptions.map((e) => (
             <tr key={e.id} className="border-b border-gray-200">
@@ -267,20 +245,12 @@ export default function EmployeeDetail() {
         </tbody>
       </Section>
 
-      <Section title="Quizforsøg" empty="Ingen quizforsøg på dette site." count={d.attempts.length}>
-        <thead>
-          <tr className="border-b-2 border-brand-700">
-            <th scope="col" className={th}>
-              Tidspunkt
-            </th>
-            <th scope="col" className={th}>
-              Kursus og modul
-            </th>
-            <th scope="col" className={th}>
-              Resultat
-            </th>
-          </tr>
-        </thead>
+      <Section
+        title="Quizforsøg"
+        empty="Ingen quizforsøg på dette site."
+        count={d.attempts.length}
+        headers={["Tidspunkt", "Kursus og modul", "Resultat"]}
+      >
         <tbody>
           {d.attempts.map((a) => (
             <tr key={a.id} className="border-b border-gray-200">
@@ -296,17 +266,12 @@ export default function EmployeeDetail() {
         </tbody>
       </Section>
 
-      <Section title="Erklæringer" empty="Ingen erklæringer." count={d.attestations.length}>
-        <thead>
-          <tr className="border-b-2 border-brand-700">
-            <th scope="col" className={th}>
-              Tidspunkt
-            </th>
-            <th scope="col" className={th}>
-              Erklæring
-            </th>
-          </tr>
-        </thead>
+      <Section
+        title="Erklæringer"
+        empty="Ingen erklæringer."
+        count={d.attestations.length}
+        headers={["Tidspunkt", "Erklæring"]}
+      >
         <tbody>
           {d.attestations.map((a) => (
             <tr key={a.id} className="border-b border-gray-200">
@@ -369,15 +334,18 @@ function Field({
   );
 }
 
+/** A history table with its heading, or a sentence when there is nothing to show. */
 function Section({
   title,
   empty,
   count,
+  headers,
   children,
 }: {
   title: string;
   empty: string;
   count: number;
+  headers: string[];
   children: React.ReactNode;
 }) {
   return (
@@ -389,6 +357,15 @@ function Section({
         <div className="mt-2 overflow-x-auto">
           <table className="w-full border-collapse bg-white text-sm shadow-sm">
             <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr className="border-b-2 border-brand-700">
+                {headers.map((h) => (
+                  <th key={h} scope="col" className={th}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             {children}
           </table>
         </div>
