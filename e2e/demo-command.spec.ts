@@ -4,11 +4,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./helpers";
 
 test("npm run demo loads the demo data and serves the site with the demo accounts listed", async () => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(path.join(tmpdir(), "demo-"));
-  const port = 3400 + test.info().workerIndex;
+  const port = await freePort();
   const child = spawn("npm", ["run", "demo"], {
     env: {
       ...process.env,

@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import { expect, type Page } from "@playwright/test";
@@ -111,4 +112,17 @@ export function danishToday(): Date {
     .split("-")
     .map(Number);
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+/** A port nobody listens on now (the OS picks it), so parallel runs and other servers never clash. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
 }

@@ -5,7 +5,6 @@
 // course's last quiz for all of them at once with node's fetch.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -14,6 +13,7 @@ import Database from "better-sqlite3";
 import { generateSessionToken } from "../app/auth/session-token";
 import { backupDatabase } from "../app/backup.server";
 import { courseContent } from "./course";
+import { freePort } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -39,19 +39,6 @@ interface Server {
   proc: ChildProcess;
   origin: string;
   stderr: string[];
-}
-
-/** A port nobody listens on now (the OS picks it), so parallel runs and other servers never clash. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
 }
 
 /** `npm run db:migrate` on a new file. */
