@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allCourseContent, getAiToolsPage } from "./content.server";
 import { ContentError, parseCourse, splitPages } from "./parse";
+import { describeBalance, quizBalance } from "./quiz-balance";
 
 const courseMd = `---
 code: test
@@ -96,11 +97,13 @@ describe("content validation", () => {
 describe("the real course content", () => {
   const courses = allCourseContent();
 
-  it("has the AI course with 5-7 modules and an attestation naming its version", () => {
+  it("has the AI course with 5-7 modules and an attestation naming the guidelines it confirms", () => {
     const ai = courses.find((c) => c.code === "ai");
     expect(ai?.modules.length).toBeGreaterThanOrEqual(5);
     expect(ai?.modules.length).toBeLessThanOrEqual(7);
-    expect(ai?.attestation).toContain(`(version ${ai?.version})`);
+    // The guidelines approved in June 2025, not the course version (content review M1).
+    expect(ai?.attestation).toContain("AI-retningslinjer (juni 2025)");
+    expect(ai?.attestation).not.toMatch(/version/);
   });
 
   it("has the GDPR course with 3-4 modules", () => {
@@ -116,6 +119,11 @@ describe("the real course content", () => {
       expect(m.quiz.length, m.slug).toBeGreaterThanOrEqual(4);
       expect(m.sources.length, m.slug).toBeGreaterThan(0);
     }
+  });
+
+  it("balances every course's quiz: the correct option is the longest in at most a third", () => {
+    for (const c of courses)
+      expect(quizBalance(c), describeBalance(quizBalance(c))).toMatchObject({ ok: true });
   });
 
   it("never says that paid ChatGPT may be used with personal data", () => {
