@@ -2,9 +2,10 @@
 // Chefforum's minutes of 19 June 2025), about 1,500 invented employees, and two years of
 // completions spread so that every status occurs. Dates are relative to the day of seeding, so
 // the demo looks current whenever it is loaded. A fixed random seed makes it repeatable.
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
 import { addDaysToDay, addMonthsToDay, type Day, daysBetween } from "~/compliance/day";
+import { versionOn } from "~/compliance/manual-registration.server";
 import type { AppDatabase } from "~/db.server";
 import { DEMO_SETTING } from "~/site-settings.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
@@ -206,6 +207,14 @@ export async function seedDemoData(
   const gdpr = courses.find((c) => c.code === "gdpr");
   if (!ai || !gdpr) throw new Error("Kurserne ai og gdpr mangler; kør migreringerne først.");
   const aiPublished: Day = "2025-08-11";
+  // Each completion carries the course version in force on its day (course.md, synced on open).
+  const versions = db
+    .select()
+    .from(schema.courseVersion)
+    .orderBy(asc(schema.courseVersion.publishedOn))
+    .all();
+  const aiVersions = versions.filter((v) => v.courseId === ai.id);
+  const gdprVersions = versions.filter((v) => v.courseId === gdpr.id);
 
   return db.transaction(
     (tx) => {
@@ -302,7 +311,7 @@ export async function seedDemoData(
             employeeId: person.id,
             courseId: gdpr.id,
             completedOn: addDaysToDay(addMonthsToDay(today, -12), 14),
-            courseVersion: "1.0",
+            courseVersion: versionOn(gdprVersions, addDaysToDay(addMonthsToDay(today, -12), 14)),
             score: 90,
             source: "import",
             sourceRef: "metacompliance-eksport.csv",
@@ -313,22 +322,24 @@ export async function seedDemoData(
         // GDPR: most did it within the year, some only the year before, some never.
         const g = random();
         if (g < 0.75) {
+          const gdprOn = maxDay(daysAgo(0, 365), person.startDate);
           completions.push({
             employeeId: person.id,
             courseId: gdpr.id,
-            completedOn: maxDay(daysAgo(0, 365), person.startDate),
-            courseVersion: "1.0",
+            completedOn: gdprOn,
+            courseVersion: versionOn(gdprVersions, gdprOn),
             score: 80 + Math.floor(random() * 21),
             source: random() < 0.7 ? "import" : "site",
             sourceRef: "metacompliance-eksport.csv",
             recordedAt,
           });
         } else if (g < 0.9) {
+          const gdprOn = maxDay(daysAgo(366, 730), person.startDate);
           completions.push({
             employeeId: person.id,
             courseId: gdpr.id,
-            completedOn: maxDay(daysAgo(366, 730), person.startDate),
-            courseVersion: "1.0",
+            completedOn: gdprOn,
+            courseVersion: versionOn(gdprVersions, gdprOn),
             score: 80 + Math.floor(random() * 21),
             source: "import",
             sourceRef: "metacompliance-eksport.csv",
@@ -340,15 +351,33 @@ export async function seedDemoData(
         if (a < 0.8) {
           const earliest = maxDay(aiPublished, person.startDate);
           const span = Math.max(0, daysBetween(earliest, today));
+          const aiOn = addDaysToDay(earliest, Math.floor(random() * span));
           completions.push({
             employeeId: person.id,
             courseId: ai.id,
-            completedOn: addDaysToDay(earliest, Math.floor(random() * span)),
-            courseVersion: "1.0",
+            completedOn: aiOn,
+            courseVersion: versionOn(aiVersions, aiOn),
             score: 80 + Math.floor(random() * 21),
             source: "site",
             recordedAt,
           });
+          // A material version published since then: most have already retaken the course
+          // within its re-attestation window; the rest show the window's deadline.
+          const material = aiVersions
+            .filter((v) => v.material && aiOn < v.publishedOn && v.publishedOn < today)
+            .at(-1);
+          if (material && random() < 0.85) {
+            const window = Math.min(daysBetween(material.publishedOn, today), material.reattestDays);
+            completions.push({
+              employeeId: person.id,
+              courseId: ai.id,
+              completedOn: addDaysToDay(material.publishedOn, Math.floor(random() * window)),
+              courseVersion: material.version,
+              score: 80 + Math.floor(random() * 21),
+              source: "site",
+              recordedAt,
+            });
+          }
         }
         if (random() < 0.015) {
           exemptions.push({

@@ -36,7 +36,7 @@ export const ManualRegistration = z.discriminatedUnion("intent", [
 export type ManualRegistrationInput = z.infer<typeof ManualRegistration>;
 
 /** The version in force on the completion day. */
-function versionOn(versions: readonly { version: string; publishedOn: Day }[], on: Day): string {
+export function versionOn(versions: readonly { version: string; publishedOn: Day }[], on: Day): string {
   return (versions.filter((v) => v.publishedOn <= on).at(-1) ?? versions[0])?.version ?? "1.0";
 }
 
