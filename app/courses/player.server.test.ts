@@ -152,9 +152,28 @@ describe("the course player", () => {
     // The person's own id, but opened for another module.
     expect(submit(opened(person.id, "gdpr", second.slug))).toBe("refused");
 
+    // An id that is the person's own but already names someone else's stored attempt (it cannot
+    // happen with random ids, but must never drop the submit silently): refused as well.
+    const clash = opened(person.id, "gdpr", first.slug);
+    db.insert(schema.quizAttempt)
+      .values({
+        id: clash,
+        employeeId: other.id,
+        courseId: state.courseId,
+        moduleSlug: first.slug,
+        courseVersion: state.content.version,
+        answers: "{}",
+        score: 0,
+        passed: false,
+        submittedAt: Date.now(),
+        submittedOn: today(),
+      })
+      .run();
+    expect(submit(clash)).toBe("refused");
+
     const rows = (employeeId: number) =>
       db.select().from(schema.quizAttempt).where(eq(schema.quizAttempt.employeeId, employeeId)).all();
     expect(rows(person.id)).toHaveLength(0);
-    expect(rows(other.id).map((r) => r.id)).toEqual([theirs]);
+    expect(rows(other.id).map((r) => r.id)).toEqual([theirs, clash]);
   });
 });
