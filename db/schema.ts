@@ -213,7 +213,20 @@ export const moduleProgress = sqliteTable(
   (t) => [primaryKey({ columns: [t.employeeId, t.courseId, t.moduleSlug] })],
 );
 
-/** Every submitted quiz attempt: the answers, the score and when. The id comes from the form. */
+/**
+ * Random keys this installation signs with, made by the migration that adds a purpose (so every
+ * database has its own, and a backup carries it). `quiz_attempt` signs the attempt ids the quiz
+ * page hands out (app/courses/attempt-id.server.ts).
+ */
+export const signingKey = sqliteTable("signing_key", {
+  purpose: text("purpose").primaryKey(),
+  key: blob("key", { mode: "buffer" }).notNull(),
+});
+
+/**
+ * Every submitted quiz attempt: the answers, the score and when. The id is made by the server
+ * when the quiz opens (signed, bound to the employee and module), never chosen by the browser.
+ */
 export const quizAttempt = sqliteTable(
   "quiz_attempt",
   {

@@ -1,5 +1,5 @@
 // Helpers for taking courses in the browser, with the right answers read from the content files.
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { allCourseContent } from "../app/content/content.server";
 import type { CourseModule } from "../app/content/parse";
 
@@ -35,4 +35,18 @@ export async function reviewAndSubmit(page: Page) {
   await expect(page.getByRole("heading", { name: "Gennemse dine svar" })).toBeVisible();
   await page.getByRole("button", { name: "Indsend svar" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Resultat:/ })).toBeVisible();
+}
+
+/** The attempt id the server handed out on a quiz page (the form's hidden `forsoeg` field). */
+export function attemptIdIn(html: string): string {
+  const id = /name="forsoeg" value="([^"]+)"/.exec(html)?.[1];
+  if (!id) throw new Error("The page has no quiz attempt id");
+  return id;
+}
+
+/** Opens a quiz as a new browser tab would (a GET), returning the attempt id it was given. */
+export async function openQuiz(request: APIRequestContext, quizPath: string): Promise<string> {
+  const res = await request.get(quizPath);
+  expect(res.status()).toBe(200);
+  return attemptIdIn(await res.text());
 }

@@ -4,7 +4,10 @@ import { today } from "~/compliance/day";
 import { getCourseContent } from "~/content/content.server";
 import { getDb, schema } from "~/db.server";
 import { createEmployee, createUnit } from "../../db/test-fixtures";
-import { attestCourse, loadCourseState, submitQuizAttempt } from "./player.server";
+import { attestCourse, loadCourseState, openQuizAttempt, submitQuizAttempt } from "./player.server";
+
+const opened = (employeeId: number, courseCode: string, moduleSlug: string) =>
+  openQuizAttempt({ employeeId, courseCode, moduleSlug });
 
 function correctAnswers(quiz: { id: string; options: { correct?: true }[] }[]) {
   return Object.fromEntries(quiz.map((q) => [q.id, q.options.findIndex((o) => o.correct)]));
@@ -34,10 +37,12 @@ describe("the course player", () => {
     for (const module of content.modules) {
       const state = loadCourseState(person.id, "gdpr");
       if (!state) throw new Error("no state");
-      const attemptId = crypto.randomUUID();
+      const attemptId = opened(person.id, "gdpr", module.slug);
       const answers = correctAnswers(module.quiz);
-      submitQuizAttempt({ employeeId: person.id, state, module, attemptId, answers });
-      submitQuizAttempt({ employeeId: person.id, state, module, attemptId, answers });
+      expect(submitQuizAttempt({ employeeId: person.id, state, module, attemptId, answers })).toBe("stored");
+      expect(submitQuizAttempt({ employeeId: person.id, state, module, attemptId, answers })).toBe(
+        "alreadyStored",
+      );
     }
     const last = content.modules.at(-1);
     const state = loadCourseState(person.id, "gdpr");
@@ -46,7 +51,7 @@ describe("the course player", () => {
       employeeId: person.id,
       state,
       module: last,
-      attemptId: crypto.randomUUID(),
+      attemptId: opened(person.id, "gdpr", last.slug),
       answers: correctAnswers(last.quiz),
     });
 
@@ -78,7 +83,7 @@ describe("the course player", () => {
       employeeId: person.id,
       state,
       module: first,
-      attemptId: crypto.randomUUID(),
+      attemptId: opened(person.id, "ai", first.slug),
       answers: wrong,
     });
     expect(loadCourseState(person.id, "ai")?.passedCount).toBe(0);
@@ -90,7 +95,7 @@ describe("the course player", () => {
         employeeId: person.id,
         state,
         module,
-        attemptId: crypto.randomUUID(),
+        attemptId: opened(person.id, "ai", module.slug),
         answers: correctAnswers(module.quiz),
       });
     }
@@ -116,5 +121,59 @@ describe("the course player", () => {
   it("opens the quiz only after the module has been read the first time", () => {
     const person = createEmployee(db, unit);
     expect(loadCourseState(person.id, "ai")?.modules[0]?.quizOpen).toBe(false);
+  });
+
+  it("refuses an attempt id the server did not hand out to this employee for this module, and saves nothing", () => {
+    const person = createEmployee(db, unit);
+    const other = createEmployee(db, unit);
+    const content = getCourseContent("gdpr");
+    const [first, second] = content?.modules ?? [];
+    const state = loadCourseState(person.id, "gdpr");
+    if (!first || !second || !state) throw new Error("no gdpr content");
+    const answers = correctAnswers(first.quiz);
+    const submit = (attemptId: string) =>
+      submitQuizAttempt({ employeeId: person.id, state, module: first, attemptId, answers });
+
+    expect(submit(crypto.randomUUID())).toBe("refused");
+    // Another person's attempt, even one they have submitted: refused, theirs left as it was.
+    const theirs = opened(other.id, "gdpr", first.slug);
+    const otherState = loadCourseState(other.id, "gdpr");
+    if (!otherState) throw new Error("no state");
+    expect(
+      submitQuizAttempt({
+        employeeId: other.id,
+        state: otherState,
+        module: first,
+        attemptId: theirs,
+        answers,
+      }),
+    ).toBe("stored");
+    expect(submit(theirs)).toBe("refused");
+    // The person's own id, but opened for another module.
+    expect(submit(opened(person.id, "gdpr", second.slug))).toBe("refused");
+
+    // An id that is the person's own but already names someone else's stored attempt (it cannot
+    // happen with random ids, but must never drop the submit silently): refused as well.
+    const clash = opened(person.id, "gdpr", first.slug);
+    db.insert(schema.quizAttempt)
+      .values({
+        id: clash,
+        employeeId: other.id,
+        courseId: state.courseId,
+        moduleSlug: first.slug,
+        courseVersion: state.content.version,
+        answers: "{}",
+        score: 0,
+        passed: false,
+        submittedAt: Date.now(),
+        submittedOn: today(),
+      })
+      .run();
+    expect(submit(clash)).toBe("refused");
+
+    const rows = (employeeId: number) =>
+      db.select().from(schema.quizAttempt).where(eq(schema.quizAttempt.employeeId, employeeId)).all();
+    expect(rows(person.id)).toHaveLength(0);
+    expect(rows(other.id).map((r) => r.id)).toEqual([theirs, clash]);
   });
 });

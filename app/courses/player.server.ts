@@ -10,10 +10,11 @@ import { type CourseStatus, courseStatus } from "~/compliance/status";
 import { getCourseContent } from "~/content/content.server";
 import type { CourseContent, CourseModule } from "~/content/parse";
 import { getDb, schema } from "~/db.server";
-import { canRenew, completionCycleKey, lastCompletedOn, passedModules } from "./progress";
+import { type AttemptBinding, isIssuedAttemptId, issueAttemptId } from "./attempt-id.server";
+import { canRenew, completionCycleKey, isQuizOpen, lastCompletedOn, passedModules } from "./progress";
 import { type QuizAnswers, scoreQuiz } from "./quiz";
 
-const { employee, completion, exemption, quizAttempt, moduleProgress, attestation } = schema;
+const { employee, completion, exemption, quizAttempt, moduleProgress, attestation, signingKey } = schema;
 
 type Queryable = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
 
@@ -105,7 +106,11 @@ function readCourseState(db: Queryable, employeeId: number, code: string, asOf: 
       pageCount: m.pages.length,
       state: isPassed ? "passed" : p ? "inProgress" : "notStarted",
       currentPage: Math.min(p?.currentPage ?? 0, m.pages.length - 1),
-      quizOpen: completions.length > 0 || (p?.furthestPage ?? -1) >= m.pages.length - 1,
+      quizOpen: isQuizOpen({
+        hasCompletion: completions.length > 0,
+        furthestPage: p?.furthestPage ?? null,
+        pageCount: m.pages.length,
+      }),
     };
   });
 
@@ -205,7 +210,41 @@ function completeIfDone(
     .run();
 }
 
-/** Stores a submitted quiz attempt once (the attempt id comes from the form) and completes the course if it was the last step. */
+// The key is made by the migration and never changes while the process runs.
+let attemptKey: Buffer | undefined;
+function quizAttemptKey(): Buffer {
+  attemptKey ??= getDb()
+    .select({ key: signingKey.key })
+    .from(signingKey)
+    .where(eq(signingKey.purpose, "quiz_attempt"))
+    .get()?.key;
+  if (!attemptKey) throw new Error("Databasen mangler nøglen til quizforsøg (kør migreringerne).");
+  return attemptKey;
+}
+
+/** A new attempt id for an employee opening a module's quiz. Nothing is stored until the submit. */
+export function openQuizAttempt(binding: AttemptBinding): string {
+  return issueAttemptId(quizAttemptKey(), binding);
+}
+
+/** Whether the id was handed out by this site to this employee for this module's quiz. */
+export function isOwnAttemptId(binding: AttemptBinding, attemptId: string): boolean {
+  return isIssuedAttemptId(quizAttemptKey(), attemptId, binding);
+}
+
+/**
+ * - `stored`: the attempt is saved now.
+ * - `alreadyStored`: this employee's attempt with this id was saved before (a double click, or
+ *   the review page submitted again): it is kept as first submitted.
+ * - `refused`: the id was not handed out to this employee for this module, or belongs to a stored
+ *   attempt of another person or module. Nothing is saved.
+ */
+export type SubmitOutcome = "stored" | "alreadyStored" | "refused";
+
+/**
+ * Stores a submitted quiz attempt once, under the id the quiz page handed out, and completes the
+ * course if it was the last step.
+ */
 export function submitQuizAttempt(input: {
   employeeId: number;
   state: CourseState;
@@ -213,12 +252,36 @@ export function submitQuizAttempt(input: {
   attemptId: string;
   answers: QuizAnswers;
   now?: number;
-}): void {
+}): SubmitOutcome {
+  const binding = {
+    employeeId: input.employeeId,
+    courseCode: input.state.content.code,
+    moduleSlug: input.module.slug,
+  };
+  if (!isOwnAttemptId(binding, input.attemptId)) return "refused";
   const now = input.now ?? Date.now();
   const asOf = today(new Date(now));
   const score = scoreQuiz(input.module.quiz, input.answers, input.module.passMark);
-  getDb().transaction(
-    (tx) => {
+  return getDb().transaction(
+    (tx): SubmitOutcome => {
+      const existing = tx
+        .select({
+          employeeId: quizAttempt.employeeId,
+          courseId: quizAttempt.courseId,
+          moduleSlug: quizAttempt.moduleSlug,
+        })
+        .from(quizAttempt)
+        .where(eq(quizAttempt.id, input.attemptId))
+        .get();
+      if (existing) {
+        const same =
+          existing.employeeId === input.employeeId &&
+          existing.courseId === input.state.courseId &&
+          existing.moduleSlug === input.module.slug;
+        return same ? "alreadyStored" : "refused";
+      }
+      // No ON CONFLICT: the check above runs in the same IMMEDIATE transaction, so a clash here
+      // would be a bug and must fail loudly rather than drop the attempt.
       tx.insert(quizAttempt)
         .values({
           id: input.attemptId,
@@ -232,11 +295,11 @@ export function submitQuizAttempt(input: {
           submittedAt: now,
           submittedOn: asOf,
         })
-        .onConflictDoNothing()
         .run();
       if (score.passed) {
         completeIfDone(tx, input.employeeId, input.state.content.code, asOf, `quiz:${input.attemptId}`, now);
       }
+      return "stored";
     },
     { behavior: "immediate" },
   );

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type AttemptSummary, canRenew, completionCycleKey, passedModules } from "./progress";
+import {
+  type AttemptSummary,
+  canRenew,
+  completionCycleKey,
+  isQuizOpen,
+  pageTurn,
+  passedModules,
+} from "./progress";
 
 const attempt = (
   moduleSlug: string,
@@ -58,5 +65,33 @@ describe("completion cycles", () => {
       true,
     );
     expect(canRenew({ kind: "overdue", due: "2026-03-01", lastCompletedOn: null })).toBe(true);
+  });
+});
+
+describe("isQuizOpen", () => {
+  it("opens after the last page is reached, or at once after an earlier completion", () => {
+    expect(isQuizOpen({ hasCompletion: false, furthestPage: null, pageCount: 4 })).toBe(false);
+    expect(isQuizOpen({ hasCompletion: false, furthestPage: 2, pageCount: 4 })).toBe(false);
+    expect(isQuizOpen({ hasCompletion: false, furthestPage: 3, pageCount: 4 })).toBe(true);
+    expect(isQuizOpen({ hasCompletion: true, furthestPage: null, pageCount: 4 })).toBe(true);
+  });
+});
+
+describe("pageTurn", () => {
+  it("turns to a page inside the module and records it", () => {
+    expect(pageTurn({ requested: 2, pageCount: 4, quizOpen: false })).toEqual({ save: 2, goTo: { page: 2 } });
+  });
+
+  it("goes from the last page to the quiz when the quiz is open", () => {
+    expect(pageTurn({ requested: 4, pageCount: 4, quizOpen: true })).toEqual({ save: 3, goTo: "quiz" });
+    expect(pageTurn({ requested: 999, pageCount: 4, quizOpen: true })).toEqual({ save: 3, goTo: "quiz" });
+  });
+
+  it("lands on the last page instead of the quiz when the quiz is not open yet", () => {
+    expect(pageTurn({ requested: 999, pageCount: 4, quizOpen: false })).toEqual({
+      save: 3,
+      goTo: { page: 3 },
+    });
+    expect(pageTurn({ requested: 4, pageCount: 4, quizOpen: false })).toEqual({ save: 3, goTo: { page: 3 } });
   });
 });

@@ -54,3 +54,30 @@ export function completionCycleKey(statusWithoutExemption: CourseStatus): string
 export function canRenew(statusWithoutExemption: CourseStatus): boolean {
   return ["missing", "overdue", "expiringSoon"].includes(statusWithoutExemption.kind);
 }
+
+/**
+ * The quiz is open once the module's last page has been reached, or straight away for someone
+ * who has completed the course before (a retake). The course page's "Tag quizzen", the module
+ * page's "Spring læsningen over" and a page turn past the end all follow this one rule.
+ */
+export function isQuizOpen(input: {
+  hasCompletion: boolean;
+  /** 0-based; null before the first page turn. */
+  furthestPage: number | null;
+  pageCount: number;
+}): boolean {
+  return input.hasCompletion || (input.furthestPage ?? -1) >= input.pageCount - 1;
+}
+
+export type PageTurn = { save: number; goTo: { page: number } | "quiz" };
+
+/**
+ * Where a page turn to the 0-based `requested` page leads, and which page it records as read.
+ * Past the last page comes the quiz, but only when it is open by the rule above (judged before
+ * this turn); otherwise the turn lands on the last page, so its contents are shown before the quiz.
+ */
+export function pageTurn(input: { requested: number; pageCount: number; quizOpen: boolean }): PageTurn {
+  const last = input.pageCount - 1;
+  if (input.requested <= last) return { save: input.requested, goTo: { page: input.requested } };
+  return { save: last, goTo: input.quizOpen ? "quiz" : { page: last } };
+}

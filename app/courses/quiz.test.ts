@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QuizQuestion } from "~/content/parse";
-import { optionOrder, readAnswers, scoreQuiz } from "./quiz";
+import { explanationWithoutVerdict, optionOrder, readAnswers, scoreQuiz } from "./quiz";
 
 const question = (id: string, correct: number, count = 3): QuizQuestion => ({
   id,
@@ -61,5 +61,22 @@ describe("optionOrder", () => {
       Array.from({ length: 50 }, (_, i) => optionOrder(`attempt-${i}`, "q1", 4).join("")),
     );
     expect(orders.size).toBeGreaterThan(10);
+  });
+});
+
+describe("explanationWithoutVerdict", () => {
+  it("drops a leading Rigtigt or Forkert, which the result page already shows", () => {
+    expect(explanationWithoutVerdict("Forkert. Det afgørende er, om nogen kan genkendes.")).toBe(
+      "Det afgørende er, om nogen kan genkendes.",
+    );
+    expect(explanationWithoutVerdict("Rigtigt! Helbred er følsomt.")).toBe("Helbred er følsomt.");
+  });
+
+  it("keeps everything else, including a verdict that is the whole text or inside a sentence", () => {
+    expect(explanationWithoutVerdict("Nej. Reglerne gælder også internt.")).toBe(
+      "Nej. Reglerne gælder også internt.",
+    );
+    expect(explanationWithoutVerdict("Forkert.")).toBe("Forkert.");
+    expect(explanationWithoutVerdict("Forkerte svar koster point.")).toBe("Forkerte svar koster point.");
   });
 });

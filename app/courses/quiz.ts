@@ -74,3 +74,11 @@ export function optionOrder(attemptId: string, questionId: string, optionCount: 
   }
   return order;
 }
+
+/**
+ * An explanation without the verdict it may open with ("Forkert. Det afgørende er …"): the result
+ * page already says Rigtigt or Forkert above it, and saying it twice reads as noise.
+ */
+export function explanationWithoutVerdict(explanation: string): string {
+  return explanation.replace(/^(?:rigtigt|forkert|korrekt|helt rigtigt)[.!]\s+(?=\S)/i, "");
+}

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { notFound, requireEmployee } from "~/courses/guard.server";
 import { findModule, loadCourseState, savePageProgress } from "~/courses/player.server";
+import { pageTurn } from "~/courses/progress";
 import { Meter } from "~/ui/course-progress";
 import { Markdown } from "~/ui/markdown";
 
@@ -45,20 +47,24 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, state, module } = loadModule(request, params);
+  const { user, state, module, index } = loadModule(request, params);
   const parsed = PageTurn.safeParse(Object.fromEntries(await request.formData()));
   const base = `/kurser/${state.content.code}/${module.slug}`;
   if (!parsed.success) return redirect(base);
-  const page = Math.min(parsed.data.page, module.pages.length - 1);
-  savePageProgress(user.employeeId, state.courseId, module.slug, page);
-  // Past the last page comes the quiz.
-  return redirect(parsed.data.page >= module.pages.length ? `${base}/quiz` : `${base}?side=${page + 1}`);
+  const turn = pageTurn({
+    requested: parsed.data.page,
+    pageCount: module.pages.length,
+    quizOpen: state.modules[index]?.quizOpen ?? false,
+  });
+  savePageProgress(user.employeeId, state.courseId, module.slug, turn.save);
+  return redirect(turn.goTo === "quiz" ? `${base}/quiz` : `${base}?side=${turn.goTo.page + 1}`);
 }
 
 export default function ModulePage() {
   const m = useLoaderData<typeof loader>();
   const isLast = m.pageIndex === m.pageCount - 1;
   const base = `/kurser/${m.courseCode}/${m.slug}`;
+  const headingRef = usePageTurnFocus(`${m.slug}:${m.pageIndex}`);
   return (
     <article>
       <nav aria-label="Brødkrumme" className="text-sm">
@@ -89,7 +95,7 @@ export default function ModulePage() {
       </div>
 
       <section aria-labelledby="side-titel" className="mt-6 rounded-lg bg-white p-5 shadow-sm sm:p-8">
-        <h2 id="side-titel" className="text-xl font-semibold">
+        <h2 id="side-titel" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
           {m.page.heading}
         </h2>
         <Markdown>{m.page.markdown}</Markdown>
@@ -124,6 +130,22 @@ export default function ModulePage() {
       </div>
     </article>
   );
+}
+
+/**
+ * After a page turn in the browser (JavaScript on), focus goes to the new page's heading, so a
+ * keyboard or screen reader user starts reading there instead of on "Næste side". Not on the first
+ * load: a page that arrives by an ordinary request starts from the top, as every page does.
+ */
+function usePageTurnFocus(pageKey: string) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(pageKey);
+  useEffect(() => {
+    if (shown.current === pageKey) return;
+    shown.current = pageKey;
+    ref.current?.focus();
+  }, [pageKey]);
+  return ref;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -5,14 +5,21 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import type { CourseModule } from "~/content/parse";
 import { notFound, requireEmployee } from "~/courses/guard.server";
-import { findModule, loadCourseState, submitQuizAttempt } from "~/courses/player.server";
+import {
+  findModule,
+  getOwnAttempt,
+  isOwnAttemptId,
+  loadCourseState,
+  openQuizAttempt,
+  submitQuizAttempt,
+} from "~/courses/player.server";
 import { optionOrder, type QuizAnswers, readAnswers } from "~/courses/quiz";
 
-// One form, three steps without JavaScript: answer → review (WCAG 3.3.4) → submit.
-const QuizStep = z.object({
-  attemptId: z.uuid(),
-  intent: z.enum(["review", "edit", "submit"]),
-});
+// Three steps that work without JavaScript: answer -> review (WCAG 3.3.4) -> submit. Answering and
+// reviewing are GET forms (the answers travel in the address, nothing is stored), and the submit
+// POST redirects to the result, so every step in the browser history is a GET: Back never asks
+// to send a form again. The attempt id (`forsoeg`) is made by the server when the quiz opens.
+const Submit = z.object({ forsoeg: z.string().min(1) });
 
 function loadQuiz(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = requireEmployee(request);
@@ -22,7 +29,17 @@ function loadQuiz(request: Request, params: LoaderFunctionArgs["params"]) {
   if (!state || !module || !overview) notFound("Quizzen findes ikke.");
   // The first time, the module is read before its quiz.
   if (!overview.quizOpen) throw redirect(`/kurser/${state.content.code}/${module.slug}?side=1`);
-  return { user, state, module };
+  const binding = { employeeId: user.employeeId, courseCode: state.content.code, moduleSlug: module.slug };
+  const base = `/kurser/${state.content.code}/${module.slug}`;
+  return { user, state, module, binding, base };
+}
+
+/** The address of a quiz step with the answers so far. */
+function stepUrl(base: string, attemptId: string, answers: QuizAnswers, review: boolean) {
+  const query = new URLSearchParams({ forsoeg: attemptId });
+  if (review) query.set("trin", "gennemse");
+  for (const [id, index] of Object.entries(answers)) query.set(id, String(index));
+  return `${base}/quiz?${query}`;
 }
 
 /** The questions as the browser may see them: no correct answers, no explanations. */
@@ -35,53 +52,80 @@ function publicQuestions(module: CourseModule) {
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { state, module } = loadQuiz(request, params);
-  return {
-    courseCode: state.content.code,
-    courseTitle: state.content.title,
-    slug: module.slug,
-    title: module.title,
-    passMark: module.passMark,
-    questions: publicQuestions(module),
-    // A fresh attempt per visit; it also fixes the shuffled order of the answers.
-    attemptId: crypto.randomUUID(),
-  };
+  const { user, state, module, binding, base } = loadQuiz(request, params);
+  const query = new URL(request.url).searchParams;
+  const given = query.get("forsoeg");
+  // Someone else's attempt (a shared address) or a made-up id: nothing can be answered under it.
+  const refused = given !== null && !isOwnAttemptId(binding, given);
+  // A fresh attempt per visit to the bare address; it also fixes the shuffled order of the answers.
+  const attemptId = given !== null && !refused ? given : openQuizAttempt(binding);
+  const { answers, missing } = readAnswers(module.quiz, refused ? {} : Object.fromEntries(query));
+  const wantsReview = query.get("trin") === "gennemse";
+  // Back from the result lands here again: the attempt is saved, so it cannot be sent twice.
+  const submitted = !refused && given !== null && getOwnAttempt(user.employeeId, given) !== undefined;
+  const step = refused
+    ? "refused"
+    : submitted
+      ? "submitted"
+      : wantsReview && missing.length === 0
+        ? "review"
+        : "answer";
+  return data(
+    {
+      courseCode: state.content.code,
+      courseTitle: state.content.title,
+      slug: module.slug,
+      title: module.title,
+      passMark: module.passMark,
+      questions: publicQuestions(module),
+      attemptId,
+      step,
+      answers,
+      missing: step === "answer" && wantsReview ? missing : [],
+      resultPath: `${base}/resultat/${attemptId}`,
+    } as const,
+    { status: refused || (step === "answer" && wantsReview) ? 400 : 200 },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, state, module } = loadQuiz(request, params);
+  const { user, state, module, binding, base } = loadQuiz(request, params);
   const form = Object.fromEntries(await request.formData());
-  const step = QuizStep.safeParse(form);
-  if (!step.success) throw data({ message: "Ugyldig formular." }, { status: 400 });
-  const { attemptId, intent } = step.data;
+  const parsed = Submit.safeParse(form);
+  if (!parsed.success || !isOwnAttemptId(binding, parsed.data.forsoeg)) return refusedAttempt();
+  const attemptId = parsed.data.forsoeg;
   const { answers, missing } = readAnswers(module.quiz, form);
+  // Only a hand-made request gets here with answers missing: back to the list of what is missing.
+  if (missing.length > 0) return redirect(stepUrl(base, attemptId, answers, true));
 
-  if (intent === "edit") return { step: "answer" as const, attemptId, answers, missing: [] as string[] };
-  if (missing.length > 0) {
-    return data({ step: "answer" as const, attemptId, answers, missing }, { status: 400 });
-  }
-  if (intent === "review") return { step: "review" as const, attemptId, answers, missing };
+  const outcome = submitQuizAttempt({ employeeId: user.employeeId, state, module, attemptId, answers });
+  if (outcome === "refused") return refusedAttempt();
+  // Saved now or by an earlier click of the same attempt: either way the result is there.
+  return redirect(`${base}/resultat/${attemptId}`);
+}
 
-  submitQuizAttempt({ employeeId: user.employeeId, state, module, attemptId, answers });
-  return redirect(`/kurser/${state.content.code}/${module.slug}/resultat/${attemptId}`);
+/** Nothing is saved, and the person is told so (never a silent drop). */
+function refusedAttempt() {
+  return data({ refused: true }, { status: 400 });
 }
 
 export default function Quiz() {
   const q = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const attemptId = result?.attemptId ?? q.attemptId;
-  const answers: QuizAnswers = result?.answers ?? {};
-  const missing = new Set(result?.missing ?? []);
-  const reviewing = result?.step === "review";
+  const refused = useActionData<typeof action>()?.refused === true || q.step === "refused";
+  const missing = new Set<string>(q.missing);
   const summaryRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (result?.missing.length) summaryRef.current?.focus();
-    else if (result?.step === "review") reviewRef.current?.focus();
-  }, [result]);
+    if (q.missing.length > 0) summaryRef.current?.focus();
+    else if (q.step === "review") reviewRef.current?.focus();
+  }, [q]);
 
   const numbered = q.questions.map((question, i) => ({ ...question, number: i + 1 }));
+  const answers: QuizAnswers = q.answers;
+  const hiddenAnswers = numbered.map((question) => (
+    <input key={question.id} type="hidden" name={question.id} value={answers[question.id]} />
+  ));
 
   return (
     <div>
@@ -117,113 +161,158 @@ export default function Quiz() {
         </div>
       ) : null}
 
-      <Form method="post" className="mt-6" noValidate>
-        <input type="hidden" name="attemptId" value={attemptId} />
-        {reviewing ? (
-          <section aria-labelledby="gennemse" className="rounded-lg bg-white p-5 shadow-sm">
-            <h2 id="gennemse" ref={reviewRef} tabIndex={-1} className="text-xl font-semibold">
-              Gennemse dine svar
-            </h2>
-            <p className="mt-1">Tjek dine svar, før du indsender. Du kan stadig rette dem.</p>
-            <ol className="mt-4 space-y-3">
-              {numbered.map((question) => (
-                <li key={question.id}>
-                  <p className="font-semibold">
-                    {question.number}. {question.question}
-                  </p>
-                  <p className="mt-1">Dit svar: {question.options[answers[question.id] ?? -1]?.text}</p>
-                  <input type="hidden" name={question.id} value={answers[question.id]} />
-                </li>
-              ))}
-            </ol>
-            <div className="mt-6 flex flex-wrap gap-3">
+      {refused ? (
+        <section aria-labelledby="afvist" className="mt-6 rounded-lg border-2 border-bad bg-white p-5">
+          <h2 id="afvist" className="text-xl font-semibold text-bad">
+            Dine svar blev ikke gemt
+          </h2>
+          <p className="mt-1 max-w-prose">
+            Quizforsøget hører ikke til dig eller til denne quiz, så der kan ikke gemmes svar under det. Start
+            quizzen igen.
+          </p>
+          <p className="mt-4">
+            <Link to={`/kurser/${q.courseCode}/${q.slug}/quiz`} className="font-semibold">
+              Start quizzen igen
+            </Link>
+          </p>
+        </section>
+      ) : q.step === "submitted" ? (
+        <section aria-labelledby="indsendt" className="mt-6 rounded-lg bg-white p-5 shadow-sm">
+          <h2 id="indsendt" className="text-xl font-semibold">
+            Du har allerede indsendt dette forsøg
+          </h2>
+          <p className="mt-1">Dine svar er gemt. Vil du prøve igen, så start et nyt forsøg.</p>
+          <div className="mt-4 flex flex-wrap gap-4">
+            <Link to={q.resultPath} className="font-semibold">
+              Se resultatet
+            </Link>
+            <Link to={`/kurser/${q.courseCode}/${q.slug}/quiz`}>Tag quizzen igen</Link>
+          </div>
+        </section>
+      ) : q.step === "review" ? (
+        <section aria-labelledby="gennemse" className="mt-6 rounded-lg bg-white p-5 shadow-sm">
+          <h2 id="gennemse" ref={reviewRef} tabIndex={-1} className="text-xl font-semibold">
+            Gennemse dine svar
+          </h2>
+          <p className="mt-1">Tjek dine svar, før du indsender. Du kan stadig rette dem.</p>
+          <ol className="mt-4 space-y-3">
+            {numbered.map((question) => (
+              <li key={question.id}>
+                <p className="font-semibold">
+                  {question.number}. {question.question}
+                </p>
+                <p className="mt-1">Dit svar: {question.options[answers[question.id] ?? -1]?.text}</p>
+              </li>
+            ))}
+          </ol>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <Form method="post">
+              <input type="hidden" name="forsoeg" value={q.attemptId} />
+              {hiddenAnswers}
               <button
                 type="submit"
-                name="intent"
-                value="submit"
                 className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
               >
                 Indsend svar
               </button>
-              <button
-                type="submit"
-                name="intent"
-                value="edit"
-                className="rounded border border-brand-700 px-4 py-2"
-              >
+            </Form>
+            <Form method="get">
+              <input type="hidden" name="forsoeg" value={q.attemptId} />
+              {hiddenAnswers}
+              <button type="submit" className="rounded border border-brand-700 px-4 py-2">
                 Ret svar
               </button>
-            </div>
-          </section>
-        ) : (
-          <>
-            <ol className="space-y-6">
-              {numbered.map((question) => {
-                const invalid = missing.has(question.id);
-                return (
-                  <li key={question.id}>
-                    <fieldset
-                      className={`rounded-lg bg-white p-5 shadow-sm ${invalid ? "border-2 border-bad" : ""}`}
-                      aria-describedby={invalid ? `${question.id}-fejl` : undefined}
-                    >
-                      <legend className="float-left w-full font-semibold">
-                        <span className="block text-sm text-muted">
-                          Spørgsmål {question.number} af {numbered.length}
-                        </span>
-                        {question.question}
-                      </legend>
-                      {invalid ? (
-                        <p
-                          id={`${question.id}-fejl`}
-                          className="clear-both pt-2 text-sm font-semibold text-bad"
-                        >
-                          Vælg et svar.
-                        </p>
-                      ) : null}
-                      <div className="clear-both space-y-2 pt-3">
-                        {optionOrder(attemptId, question.id, question.options.length).map(
-                          (index, position) => {
-                            const option = question.options[index];
-                            const id = `${question.id}-${position}`;
-                            return option ? (
-                              <div
-                                key={index}
-                                className="flex items-start gap-3 rounded border border-gray-300 p-3"
-                              >
-                                <input
-                                  id={id}
-                                  type="radio"
-                                  name={question.id}
-                                  value={index}
-                                  defaultChecked={answers[question.id] === index}
-                                  aria-invalid={invalid ? true : undefined}
-                                  className="mt-1 size-5 shrink-0"
-                                />
-                                <label htmlFor={id} className="flex-1">
-                                  {option.text}
-                                </label>
-                              </div>
-                            ) : null;
-                          },
-                        )}
-                      </div>
-                    </fieldset>
-                  </li>
-                );
-              })}
-            </ol>
-            <button
-              type="submit"
-              name="intent"
-              value="review"
-              className="mt-6 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-            >
-              Gennemse svar
-            </button>
-          </>
-        )}
-      </Form>
+            </Form>
+          </div>
+        </section>
+      ) : (
+        // Keyed by the attempt, so a new attempt starts with nothing chosen, in its own order.
+        <Form key={q.attemptId} method="get" className="mt-6" noValidate>
+          <input type="hidden" name="forsoeg" value={q.attemptId} />
+          <input type="hidden" name="trin" value="gennemse" />
+          <ol className="space-y-6">
+            {numbered.map((question) => (
+              <li key={question.id}>
+                <Question
+                  question={question}
+                  total={numbered.length}
+                  attemptId={q.attemptId}
+                  chosen={answers[question.id]}
+                  invalid={missing.has(question.id)}
+                />
+              </li>
+            ))}
+          </ol>
+          <button
+            type="submit"
+            className="mt-6 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            Gennemse svar
+          </button>
+        </Form>
+      )}
     </div>
+  );
+}
+
+/**
+ * One question as a group of option cards. The whole card is the radio's label, so a tap anywhere
+ * on it chooses the answer; the radio itself is 24 px (WCAG 2.5.8).
+ */
+function Question({
+  question,
+  total,
+  attemptId,
+  chosen,
+  invalid,
+}: {
+  question: { id: string; number: number; question: string; options: { index: number; text: string }[] };
+  total: number;
+  attemptId: string;
+  chosen: number | undefined;
+  invalid: boolean;
+}) {
+  return (
+    <fieldset
+      className={`rounded-lg bg-white p-4 shadow-sm sm:p-5 ${invalid ? "border-2 border-bad" : ""}`}
+      aria-describedby={invalid ? `${question.id}-fejl` : undefined}
+    >
+      <legend className="float-left w-full font-semibold">
+        <span className="block text-sm text-muted">
+          Spørgsmål {question.number} af {total}
+        </span>
+        {question.question}
+      </legend>
+      {invalid ? (
+        <p id={`${question.id}-fejl`} className="clear-both pt-2 text-sm font-semibold text-bad">
+          Vælg et svar.
+        </p>
+      ) : null}
+      <div className="clear-both space-y-2 pt-3">
+        {optionOrder(attemptId, question.id, question.options.length).map((index, position) => {
+          const option = question.options[index];
+          const id = `${question.id}-${position}`;
+          return option ? (
+            <label
+              key={index}
+              htmlFor={id}
+              className="flex cursor-pointer items-start gap-3 rounded border border-gray-400 p-3 hover:border-brand-700 hover:bg-brand-50 has-checked:border-brand-700 has-checked:bg-brand-50 has-checked:ring-1 has-checked:ring-brand-700"
+            >
+              <input
+                id={id}
+                type="radio"
+                name={question.id}
+                value={index}
+                defaultChecked={chosen === index}
+                aria-invalid={invalid ? true : undefined}
+                className="size-6 shrink-0 accent-brand-700"
+              />
+              <span className="min-w-0 flex-1 break-words">{option.text}</span>
+            </label>
+          ) : null;
+        })}
+      </div>
+    </fieldset>
   );
 }
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireEmployee } from "~/courses/guard.server";
 import { findModule, getOwnAttempt, loadCourseState } from "~/courses/player.server";
-import { type QuizAnswers, scoreQuiz } from "~/courses/quiz";
+import { explanationWithoutVerdict, type QuizAnswers, scoreQuiz } from "~/courses/quiz";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireEmployee(request);
@@ -44,9 +44,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
             question: q.question,
             isCorrect: score.results[i]?.isCorrect ?? false,
             chosenText: chosenOption?.text ?? null,
-            chosenExplanation: chosenOption?.explanation ?? null,
+            chosenExplanation: chosenOption ? explanationWithoutVerdict(chosenOption.explanation) : null,
             correctText: correct?.text ?? "",
-            correctExplanation: correct?.explanation ?? "",
+            correctExplanation: correct ? explanationWithoutVerdict(correct.explanation) : "",
           };
         })
       : [],
@@ -107,26 +107,64 @@ export default function QuizResult() {
           </h2>
           <ol className="mt-3 space-y-4">
             {r.feedback.map((f) => (
-              <li key={f.id} className="rounded-lg bg-white p-5 shadow-sm">
-                <p className="font-semibold">
+              <li key={f.id} className="rounded-lg bg-white p-4 shadow-sm sm:p-5">
+                <h3 className="font-semibold">
                   {f.number}. {f.question}
-                </p>
-                <p className={`mt-2 font-semibold ${f.isCorrect ? "text-ok" : "text-bad"}`}>
+                </h3>
+                <p
+                  className={`mt-2 inline-block rounded px-2 py-0.5 text-sm font-semibold ${
+                    f.isCorrect ? "bg-green-50 text-ok" : "bg-red-50 text-bad"
+                  }`}
+                >
+                  <span aria-hidden="true">{f.isCorrect ? "✓ " : "✗ "}</span>
                   {f.isCorrect ? "Rigtigt" : "Forkert"}
                 </p>
-                <p className="mt-1">
-                  Dit svar: {f.chosenText ?? "Intet svar"}
-                  {f.chosenExplanation ? ` – ${f.chosenExplanation}` : ""}
-                </p>
-                {!f.isCorrect ? (
-                  <p className="mt-2">
-                    Det rigtige svar: {f.correctText} – {f.correctExplanation}
-                  </p>
-                ) : null}
+                <dl className="mt-3 space-y-3">
+                  <Answer
+                    term="Dit svar"
+                    text={f.chosenText ?? "Intet svar"}
+                    explanation={f.chosenExplanation}
+                    tone={f.isCorrect ? "ok" : "bad"}
+                  />
+                  {!f.isCorrect ? (
+                    <Answer
+                      term="Det rigtige svar"
+                      text={f.correctText}
+                      explanation={f.correctExplanation}
+                      tone="ok"
+                    />
+                  ) : null}
+                </dl>
               </li>
             ))}
           </ol>
         </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** An answer and, below it in its own paragraph, why it is right or wrong. */
+function Answer({
+  term,
+  text,
+  explanation,
+  tone,
+}: {
+  term: string;
+  text: string;
+  explanation: string | null;
+  tone: "ok" | "bad";
+}) {
+  return (
+    <div className={`border-l-4 pl-3 ${tone === "ok" ? "border-green-700" : "border-bad"}`}>
+      <dt className="text-sm font-semibold text-muted">{term}</dt>
+      <dd className="mt-0.5 font-semibold">{text}</dd>
+      {explanation ? (
+        <dd className="mt-1">
+          <span className="sr-only">Forklaring: </span>
+          {explanation}
+        </dd>
       ) : null}
     </div>
   );
