@@ -80,7 +80,7 @@ export default function Index() {
       ) : null}
       {accountCount !== null ? (
         <p className="mt-4">
-          Der er {accountCount} brugere. <Link to="/admin/brugere">Administrér brugere og roller</Link>.
+          Der er {accountCount} {accountCount === 1 ? "bruger" : "brugere"}. <Link to="/admin/brugere">Administrér brugere og roller</Link>.
         </p>
       ) : null}
     </div>
