@@ -105,7 +105,7 @@ export default function AiTools() {
         <h2 id="overblik" className="text-xl font-semibold">
           Overblik
         </h2>
-        <table className="mt-2 w-full border-collapse rounded-lg bg-white text-left shadow-sm">
+        <table className="mt-2 w-full border-collapse rounded-lg bg-white text-left wrap-anywhere shadow-sm">
           <caption className="sr-only">Værktøjerne og deres status</caption>
           <thead>
             <tr className="border-b border-gray-300">
