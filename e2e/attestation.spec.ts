@@ -87,3 +87,30 @@ test("after the last module, three places say the attestation is missing; then t
   await expect(card.getByText("Gennemført", { exact: true })).toBeVisible();
   await expect(card.getByText(MISSING)).toHaveCount(0);
 });
+
+test("a completion from the vendor: the card says so instead of '0 af 4 moduler', and the AI page says both count", async ({
+  page,
+}) => {
+  const person = await createTestEmployee();
+  const db = e2eDb();
+  try {
+    // A GDPR completion imported from MetaCompliance eleven and a half months ago: Udløber snart.
+    const day = new Date(Date.now() - 350 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    db.prepare(
+      `insert into completion (employee_id, course_id, completed_on, course_version, source, source_ref, recorded_at)
+       select ?, id, ?, '1.0', 'import', 'metacompliance.csv', ? from course where code = 'gdpr'`,
+    ).run(person.employeeId, day, Date.now());
+  } finally {
+    db.close();
+  }
+  await logIn(page, person.email, person.password);
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "GDPR" }) });
+  await expect(card.getByText("Udløber snart")).toBeVisible();
+  await expect(card.getByText("Gennemført hos kursusleverandøren")).toBeVisible();
+  await expect(card.getByText("0 af 4 moduler bestået")).toHaveCount(0);
+
+  await page.goto("/kurser/ai");
+  const counts = page.getByRole("region", { name: "Hvad tæller som gennemført?" });
+  await expect(counts).toContainText("AI-Awareness hos MetaCompliance");
+  await expectNoAxeViolations(page);
+});

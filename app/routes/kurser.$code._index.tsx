@@ -13,7 +13,7 @@ import { Markdown } from "~/ui/markdown";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
 
 // What counts for a requirement that can also be met at the vendor (MetaCompliance), said
-// plainly. The AI text keeps to the minutes of 19 June 2025: Chefforum approved the vendor's
+// plainly (the GDPR course says it in its own course.md). The AI text keeps to the minutes of 19 June 2025: Chefforum approved the vendor's
 // AI-Awareness course for all staff; that this site's course counts too is how the site counts.
 const ALSO_COUNTS: Record<string, string> = {
   ai:
@@ -23,10 +23,7 @@ const ALSO_COUNTS: Record<string, string> = {
     "AI-Awareness hos MetaCompliance. Har du taget AI-Awareness, bliver det registreret her, når HR " +
     "indlæser listen fra MetaCompliance.",
 };
-const ALSO_COUNTS_DEFAULT =
-  "Du står som gennemført, når du har gennemført enten kurset her på siden eller det tilsvarende kursus " +
-  "hos kommunens kursusleverandør, MetaCompliance. Et kursus hos leverandøren bliver registreret her, når " +
-  "HR indlæser listen fra leverandøren.";
+
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireEmployee(request);
@@ -38,7 +35,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     code: content.code,
     title: content.title,
     intro: content.intro,
-    alsoCounts: kind === "site_and_import" ? (ALSO_COUNTS[content.code] ?? ALSO_COUNTS_DEFAULT) : null,
+    alsoCounts: kind === "site_and_import" ? (ALSO_COUNTS[content.code] ?? null) : null,
     attestationText: content.attestation,
     guidelinesMarkdown: fillPlaceholders(GUIDELINES_LINE, loadContacts()),
     status: state.status,
