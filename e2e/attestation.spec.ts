@@ -10,7 +10,7 @@ const ai = courseContent("ai");
 const MISSING = "Du mangler kun at bekræfte retningslinjerne";
 
 /** Passing attempts for every module but the last, so the test takes only the last one in the browser. */
-function passAllButLast(employeeId: number) {
+function passAllButLast(employeeId: number, modules = ai.modules.slice(0, -1)) {
   const db = e2eDb();
   try {
     const course = db.prepare("select id from course where code = 'ai'").get() as { id: number };
@@ -19,7 +19,7 @@ function passAllButLast(employeeId: number) {
       `insert into quiz_attempt (id, employee_id, course_id, module_slug, course_version, answers, score, passed, submitted_at, submitted_on)
        values (?, ?, ?, ?, ?, '{}', 100, 1, ?, ?)`,
     );
-    for (const module of ai.modules.slice(0, -1)) {
+    for (const module of modules) {
       insert.run(crypto.randomUUID(), employeeId, course.id, module.slug, ai.version, Date.now(), day);
     }
   } finally {
@@ -113,4 +113,24 @@ test("a completion from the vendor: the card says so instead of '0 af 4 moduler'
   const counts = page.getByRole("region", { name: "Hvad tæller som gennemført?" });
   await expect(counts).toContainText("AI-Awareness hos MetaCompliance");
   await expectNoAxeViolations(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the attestation works with a plain form post, and a refusal keeps a clean address", async ({
+    page,
+  }) => {
+    const person = await createTestEmployee();
+    passAllButLast(person.employeeId, ai.modules);
+    await logIn(page, person.email, person.password);
+    await page.goto("/kurser/ai");
+    await page.getByRole("button", { name: "Bekræft og afslut kurset" }).click();
+    await expect(page.getByRole("alert")).toContainText("Sæt kryds");
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/kurser/ai/erklaering");
+    await page.getByRole("checkbox", { name: ai.attestation ?? "" }).check();
+    await page.getByRole("button", { name: "Bekræft og afslut kurset" }).click();
+    await expect(page).toHaveURL(/\/kurser\/ai$/);
+    await expect(page.getByRole("heading", { name: "Du har gennemført kurset" })).toBeVisible();
+  });
 });
