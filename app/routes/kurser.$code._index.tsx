@@ -24,7 +24,6 @@ const ALSO_COUNTS: Record<string, string> = {
     "indlæser listen fra MetaCompliance.",
 };
 
-
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireEmployee(request);
   const state = loadCourseState(user.employeeId, params.code ?? "");
