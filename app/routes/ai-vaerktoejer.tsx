@@ -97,10 +97,6 @@ export default function AiTools() {
       {page.updated ? (
         <p className="mt-1 text-sm text-muted">Opdateret {formatLongDate(page.updated)}</p>
       ) : null}
-      <div className="mt-4">
-        <Markdown>{page.text.intro}</Markdown>
-      </div>
-
       <section aria-labelledby="overblik" className="mt-6">
         <h2 id="overblik" className="text-xl font-semibold">
           Overblik
@@ -130,6 +126,12 @@ export default function AiTools() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section aria-labelledby="om" className="mt-8">
+        <h2 id="om" className="text-xl font-semibold">
+          Om oversigten
+        </h2>
+        <Markdown>{page.text.intro}</Markdown>
       </section>
 
       <section aria-labelledby="regler" className="mt-8">
