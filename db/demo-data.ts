@@ -7,7 +7,7 @@ import { hashPassword } from "~/auth/password.server";
 import { addDaysToDay, addMonthsToDay, type Day, daysBetween } from "~/compliance/day";
 import { versionOn } from "~/compliance/manual-registration.server";
 import type { AppDatabase } from "~/db.server";
-import { DEMO_SETTING } from "~/site-settings.server";
+import { DEMO_SETTING, demoContactRows } from "~/site-settings.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import * as schema from "./schema";
 
@@ -428,6 +428,13 @@ export async function seedDemoData(
         .values({ key: DEMO_SETTING, value: "true" })
         .onConflictDoUpdate({ target: schema.siteSetting.key, set: { value: "true" } })
         .run();
+      // Invented links and contacts, so the module texts show working placeholders in the demo.
+      for (const row of demoContactRows()) {
+        tx.insert(schema.siteSetting)
+          .values(row)
+          .onConflictDoUpdate({ target: schema.siteSetting.key, set: { value: row.value } })
+          .run();
+      }
       return { employees: insertedEmployees.length, completions: completions.length };
     },
     { behavior: "immediate" },

@@ -116,6 +116,8 @@ export const course = sqliteTable("course", {
   campaignDeadline: text("campaign_deadline"),
 });
 
+export const COURSE_VERSION_ORIGINS = ["content", "tools"] as const;
+
 /** Published versions of a course. A material version ends older completions' validity. */
 export const courseVersion = sqliteTable(
   "course_version",
@@ -127,6 +129,9 @@ export const courseVersion = sqliteTable(
     publishedOn: text("published_on").notNull(),
     material: integer("material", { mode: "boolean" }).notNull(),
     reattestDays: integer("reattest_days").notNull().default(30),
+    // "content": copied from course.md at every start; "tools": published by an admin who marked
+    // a change of the AI tools list as material (see app/ai-tools/tools.server.ts).
+    origin: text("origin", { enum: COURSE_VERSION_ORIGINS }).notNull().default("content"),
   },
   (t) => [primaryKey({ columns: [t.courseId, t.version] })],
 );
@@ -288,6 +293,7 @@ export const AUDIT_ACTIONS = [
   "export",
   "import",
   "register",
+  "change_setting",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -353,4 +359,46 @@ export const loginFailure = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("login_failure_key_at").on(t.key, t.at)],
+);
+
+export const AI_TOOL_STATUSES = [
+  "approved",
+  "without_personal_data",
+  "requires_approval",
+  "not_allowed",
+] as const;
+export type AiToolStatus = (typeof AI_TOOL_STATUSES)[number];
+
+/** The AI tools list on /ai-vaerktoejer, kept by IT & Digitalisering (admins). Retired tools stay. */
+export const aiTool = sqliteTable("ai_tool", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  status: text("status", { enum: AI_TOOL_STATUSES }).notNull(),
+  summary: text("summary").notNull(),
+  // One item per line: what the tool may be used for, and what not.
+  allowed: text("allowed").notNull().default(""),
+  notAllowed: text("not_allowed").notNull().default(""),
+  note: text("note").notNull().default(""),
+  sortOrder: integer("sort_order").notNull(),
+  retiredAt: integer("retired_at"),
+});
+
+/** Every change of the AI tools list: who, when, what. Append-only by convention (never updated). */
+export const aiToolChange = sqliteTable(
+  "ai_tool_change",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    toolId: integer("tool_id")
+      .notNull()
+      .references(() => aiTool.id),
+    at: integer("at").notNull(), // UTC milliseconds
+    actorUserId: integer("actor_user_id").references(() => userAccount.id),
+    actorName: text("actor_name").notNull(),
+    kind: text("kind", { enum: ["created", "updated", "retired", "reinstated"] }).notNull(),
+    // Danish, ready to show: "Status: Godkendt → Kræver godkendelse; Note ændret".
+    description: text("description").notNull(),
+    // The course version an admin published by marking the change material (re-attestation).
+    publishedVersion: text("published_version"),
+  },
+  (t) => [index("ai_tool_change_at").on(t.at)],
 );

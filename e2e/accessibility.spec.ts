@@ -31,10 +31,22 @@ test.describe("accessibility: every page of the foundation, in every state", () 
       paths: () => ["/", "/enheder", `/enheder/${unitId("Børn & Familie")}`, "/mine-kurser"],
     },
     { who: DEMO.hr, paths: () => ["/", "/enheder", `/enheder/${unitId("Hjemmeplejen Nord")}`] },
-    { who: DEMO.admin, paths: () => ["/", "/admin/brugere"] },
+    {
+      who: DEMO.admin,
+      paths: () => [
+        "/",
+        "/admin/brugere",
+        "/admin/indstillinger",
+        "/admin/ai-vaerktoejer",
+        "/admin/ai-vaerktoejer/ny",
+        "/admin/ai-vaerktoejer/1",
+      ],
+    },
   ];
   for (const p of pages) {
     test(`pages for ${p.who} pass axe and reflow at 320 px`, async ({ page }) => {
+      // Up to seven pages, each scanned by axe: on a shared two-core machine that takes a while.
+      test.setTimeout(120_000);
       await logIn(page, p.who);
       for (const path of p.paths()) {
         await page.setViewportSize({ width: 1280, height: 800 });

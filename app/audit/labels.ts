@@ -7,4 +7,5 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   export: "Eksporterede",
   import: "Importerede",
   register: "Registrerede",
+  change_setting: "Ændrede indstilling",
 };

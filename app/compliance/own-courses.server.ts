@@ -1,5 +1,6 @@
 import type { CurrentUser } from "~/auth/guard.server";
 import { allCourseContent } from "~/content/content.server";
+import { awaitsAttestation } from "~/courses/attestation";
 import { loadCourseState } from "~/courses/player.server";
 import type { OwnCourse } from "~/ui/own-courses";
 import { today } from "./day";
@@ -23,6 +24,8 @@ export function loadOwnCourses(user: CurrentUser): OwnCourse[] {
         started: state.modules.some((m) => m.state !== "notStarted"),
         done: state.done,
         hasCertificate: state.validCompletion !== null,
+        awaitsAttestation: awaitsAttestation(state),
+        completionSource: state.validCompletion?.source ?? null,
       },
     ];
   });

@@ -1,11 +1,10 @@
 // `npm run build` starts here: a malformed content file stops the build with its name and problem.
-import { allCourseContent, getAiToolsPage } from "./content.server";
+import { allCourseContent } from "./content.server";
 import { ContentError } from "./parse";
 import { describeBalance, quizBalance } from "./quiz-balance";
 
 try {
   const courses = allCourseContent();
-  getAiToolsPage();
   for (const c of courses) {
     const questions = c.modules.reduce((n, m) => n + m.quiz.length, 0);
     console.log(`Indhold ok: ${c.code} v${c.version}, ${c.modules.length} moduler, ${questions} spørgsmål`);

@@ -2,7 +2,7 @@
 // repository root (as it does for db/migrations), so the Markdown is read where it is written.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type AiToolsPage, type CourseContent, parseAiTools, parseCourse } from "./parse";
+import { type CourseContent, parseCourse } from "./parse";
 
 const CONTENT_DIR = path.resolve("app/content");
 
@@ -24,7 +24,6 @@ function readCourses(): CourseContent[] {
 }
 
 let courses: CourseContent[] | undefined;
-let aiTools: AiToolsPage | undefined;
 
 export function allCourseContent(): CourseContent[] {
   courses ??= readCourses();
@@ -33,12 +32,4 @@ export function allCourseContent(): CourseContent[] {
 
 export function getCourseContent(code: string): CourseContent | undefined {
   return allCourseContent().find((c) => c.code === code);
-}
-
-export function getAiToolsPage(): AiToolsPage {
-  aiTools ??= parseAiTools({
-    path: "app/content/ai-tools.md",
-    text: readFileSync(path.join(CONTENT_DIR, "ai-tools.md"), "utf8"),
-  });
-  return aiTools;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allCourseContent, getAiToolsPage } from "./content.server";
+import { allCourseContent } from "./content.server";
 import { ContentError, parseCourse, splitPages } from "./parse";
 import { describeBalance, quizBalance } from "./quiz-balance";
 
@@ -126,10 +126,4 @@ describe("the real course content", () => {
       expect(quizBalance(c), describeBalance(quizBalance(c))).toMatchObject({ ok: true });
   });
 
-  it("never says that paid ChatGPT may be used with personal data", () => {
-    const tools = getAiToolsPage();
-    const chatgpt = tools.tools.filter((t) => /chatgpt/i.test(t.name));
-    expect(chatgpt.length).toBeGreaterThan(0);
-    for (const t of chatgpt) expect(t.verdict).not.toBe("godkendt");
-  });
 });

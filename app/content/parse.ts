@@ -4,6 +4,7 @@
 import matter from "gray-matter";
 import { z } from "zod";
 import { isDay } from "../compliance/day";
+import { placeholderOutsideBodyProblems, placeholderProblems } from "./placeholders";
 
 const day = z.string().refine(isDay, "skal være en dato som 2025-08-11");
 const httpsUrl = z.url({ protocol: /^https$/, message: "skal være en https-adresse" });
@@ -140,6 +141,7 @@ export function parseCourse(files: ContentFile[]): CourseContent {
   const meta = CourseFrontmatter.safeParse(courseMatter.data);
   if (!meta.success) problems.push(...describeIssues(courseFile.path, meta.error));
   problems.push(...bodyProblems(courseFile.path, courseMatter.content));
+  problems.push(...placeholderOutsideBodyProblems(courseFile.path, courseFile.text, "course.md"));
 
   const modules: CourseModule[] = [];
   for (const file of files) {
@@ -152,6 +154,10 @@ export function parseCourse(files: ContentFile[]): CourseContent {
     const parsed = matter(file.text);
     const frontmatter = ModuleFrontmatter.safeParse(parsed.data);
     problems.push(...bodyProblems(file.path, parsed.content));
+    problems.push(...placeholderProblems(file.path, parsed.content));
+    problems.push(
+      ...placeholderOutsideBodyProblems(file.path, parsed.matter, "frontmatter (titel, kilder og quiz)"),
+    );
     if (!frontmatter.success) {
       problems.push(...describeIssues(file.path, frontmatter.error));
       continue;
@@ -176,32 +182,4 @@ export function parseCourse(files: ContentFile[]): CourseContent {
     intro: courseMatter.content.trim(),
     modules,
   };
-}
-
-const AiToolsFrontmatter = z.strictObject({
-  title: text,
-  updated: day,
-  tools: z
-    .array(
-      z.strictObject({
-        name: text,
-        verdict: z.enum(["godkendt", "begrænset", "ikke-tilladt"]),
-        summary: text,
-        allowed: z.array(text).default([]),
-        notAllowed: z.array(text).default([]),
-      }),
-    )
-    .min(1),
-  sources: z.array(Source).min(1),
-});
-
-export type AiToolsPage = z.infer<typeof AiToolsFrontmatter> & { body: string };
-
-export function parseAiTools(file: ContentFile): AiToolsPage {
-  const parsed = matter(file.text);
-  const result = AiToolsFrontmatter.safeParse(parsed.data);
-  const problems = [...bodyProblems(file.path, parsed.content)];
-  if (!result.success) problems.push(...describeIssues(file.path, result.error));
-  if (problems.length > 0 || !result.success) throw new ContentError(problems);
-  return { ...result.data, body: parsed.content.trim() };
 }

@@ -4,7 +4,7 @@
 import type Database from "better-sqlite3";
 import { and, eq, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import { listCourses } from "~/compliance/courses.server";
+import { currentVersion, listCourses } from "~/compliance/courses.server";
 import { type Day, today } from "~/compliance/day";
 import { type CourseStatus, courseStatus } from "~/compliance/status";
 import { getCourseContent } from "~/content/content.server";
@@ -46,6 +46,8 @@ export interface CourseState {
   passedCount: number;
   needsAttestation: boolean;
   attested: boolean;
+  /** The version new completions and attestations get (see currentVersion). */
+  currentVersion: string;
   validCompletion: typeof completion.$inferSelect | null;
 }
 
@@ -83,6 +85,7 @@ function readCourseState(db: Queryable, employeeId: number, code: string, asOf: 
     .from(moduleProgress)
     .where(and(eq(moduleProgress.employeeId, employeeId), eq(moduleProgress.courseId, course.id)))
     .all();
+  const version = currentVersion(course);
   const attested =
     content.attestation !== null &&
     db
@@ -92,8 +95,7 @@ function readCourseState(db: Queryable, employeeId: number, code: string, asOf: 
       .all()
       .some(
         (a) =>
-          a.courseVersion === content.version &&
-          (cycleStart === null || today(new Date(a.attestedAt)) > cycleStart),
+          a.courseVersion === version && (cycleStart === null || today(new Date(a.attestedAt)) > cycleStart),
       );
 
   const modules = content.modules.map((m): ModuleOverview => {
@@ -132,6 +134,7 @@ function readCourseState(db: Queryable, employeeId: number, code: string, asOf: 
     passedCount: modules.filter((m) => m.state === "passed").length,
     needsAttestation: content.attestation !== null,
     attested: done || attested,
+    currentVersion: version,
     validCompletion,
   };
 }
@@ -199,7 +202,7 @@ function completeIfDone(
       employeeId,
       courseId: state.courseId,
       completedOn: asOf,
-      courseVersion: state.content.version,
+      courseVersion: state.currentVersion,
       score,
       source: "site",
       sourceRef,
@@ -326,7 +329,7 @@ export function attestCourse(input: { employeeId: number; state: CourseState; no
         .values({
           employeeId: input.employeeId,
           courseId,
-          courseVersion: content.version,
+          courseVersion: input.state.currentVersion,
           statement,
           attestedAt: now,
         })

@@ -80,8 +80,20 @@ export default function Index() {
       ) : null}
       {accountCount !== null ? (
         <p className="mt-4">
-          Der er {accountCount} brugere. <Link to="/admin/brugere">Administrér brugere og roller</Link>.
+          Der er {accountCount} {accountCount === 1 ? "bruger" : "brugere"}.{" "}
+          <Link to="/admin/brugere">Administrér brugere og roller</Link>.
         </p>
+      ) : null}
+      {role === "admin" ? (
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          <li>
+            <Link to="/admin/ai-vaerktoejer">Redigér AI-værktøjer</Link>
+          </li>
+          <li>
+            <Link to="/admin/indstillinger">Links og kontakter</Link> (Medarbejdersiden, retningslinjer,
+            IT-Helpdesk og DPO)
+          </li>
+        </ul>
       ) : null}
     </div>
   );

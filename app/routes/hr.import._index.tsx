@@ -134,13 +134,13 @@ export default function ImportPage() {
           Kolonner
         </h2>
         <p className="mt-2">
-          <strong>Personaleliste:</strong> Medarbejdernr, Navn, Email, Enhed (stien fra toppen, adskilt af „
-          &gt; “), Startdato, og evt. Fratrædelsesdato og Leder (ja/nej). Filen er hele personalelisten:
+          <strong>Personaleliste:</strong> Medarbejdernr, Navn, E-mail, Enhed (stien fra toppen, adskilt af „
+          &gt; “), Startdato og evt. Fratrædelsesdato og Leder (ja/nej). Filen er hele personalelisten:
           medarbejdere, der ikke står i den, registreres som fratrådt. Andre kolonner (fx CPR eller løn)
           bliver ikke gemt.
         </p>
         <p className="mt-2">
-          <strong>Gennemførelser:</strong> Email eller Medarbejdernr, Kursus, Gennemført (dato), og evt.
+          <strong>Gennemførelser:</strong> E-mail eller Medarbejdernr, Kursus, Gennemført (dato) og evt.
           Score. Den samme gennemførelse tælles kun én gang, også hvis filen indlæses igen. Kalder
           leverandøren et kursus noget andet, så tilføj navnet under{" "}
           <Link to="/hr/kursusnavne">Kursusnavne fra leverandøren</Link>.

@@ -3,9 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
+import { fillPlaceholders } from "~/content/placeholders";
+import { awaitsAttestation } from "~/courses/attestation";
 import { notFound, requireEmployee } from "~/courses/guard.server";
 import { findModule, loadCourseState, savePageProgress } from "~/courses/player.server";
 import { pageTurn } from "~/courses/progress";
+import { loadContacts } from "~/site-settings.server";
+import { AttestationReminder } from "~/ui/attestation";
 import { Meter } from "~/ui/course-progress";
 import { Markdown } from "~/ui/markdown";
 
@@ -37,7 +41,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     moduleCount: state.modules.length,
     slug: module.slug,
     title: module.title,
-    page,
+    // {{medarbejdersiden}} and the other placeholders become links from the admin settings.
+    page: { ...page, markdown: fillPlaceholders(page.markdown, loadContacts()) },
+    awaitsAttestation: awaitsAttestation(state),
     pageIndex,
     pageCount: module.pages.length,
     sources: pageIndex === module.pages.length - 1 ? module.sources : [],
@@ -81,6 +87,7 @@ export default function ModulePage() {
         Modul {m.moduleNumber} af {m.moduleCount}
       </p>
       <h1 className="text-2xl font-bold">{m.title}</h1>
+      {m.awaitsAttestation ? <AttestationReminder code={m.courseCode} /> : null}
       <div className="mt-3">
         <p className="text-sm">
           Side {m.pageIndex + 1} af {m.pageCount}

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { awaitsAttestation } from "~/courses/attestation";
 import { notFound, requireEmployee } from "~/courses/guard.server";
 import { findModule, getOwnAttempt, loadCourseState } from "~/courses/player.server";
 import { explanationWithoutVerdict, type QuizAnswers, scoreQuiz } from "~/courses/quiz";
+import { AttestationReminder } from "~/ui/attestation";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireEmployee(request);
@@ -30,7 +32,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     correctCount: sameVersion ? score.correctCount : null,
     total: module.quiz.length,
     courseDone: state.done,
-    canAttest: state.needsAttestation && !state.attested && state.passedCount === state.modules.length,
+    canAttest: awaitsAttestation(state),
     nextModule: nextModule ? { slug: nextModule.slug, title: nextModule.title } : null,
     // Feedback per question: the chosen answer explained, and the right one when it was wrong.
     feedback: sameVersion
@@ -77,6 +79,7 @@ export default function QuizResult() {
         </p>
       </div>
 
+      {r.canAttest ? <AttestationReminder code={r.courseCode} /> : null}
       <div className="mt-4 flex flex-wrap gap-4">
         {r.passed ? (
           r.canAttest ? (

@@ -1,61 +1,58 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listCourses } from "~/compliance/courses.server";
+import { fillPlaceholders } from "~/content/placeholders";
+import { awaitsAttestation } from "~/courses/attestation";
 import { notFound, requireEmployee } from "~/courses/guard.server";
-import { attestCourse, loadCourseState } from "~/courses/player.server";
-import { ModuleStateLabel, ProgressBar } from "~/ui/course-progress";
+import { loadCourseState } from "~/courses/player.server";
+import { loadContacts } from "~/site-settings.server";
+import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";
+import { CompletedElsewhere, ModuleStateLabel, ProgressBar } from "~/ui/course-progress";
 import { formatShortDate } from "~/ui/format";
 import { Markdown } from "~/ui/markdown";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
-import { useErrorFocus } from "~/ui/use-error-focus";
 
-const AttestForm = z.object({
-  attest: z.literal("ja", {
-    message: "Sæt kryds for at bekræfte, at du har læst og forstået retningslinjerne.",
-  }),
-});
+// What counts for a requirement that can also be met at the vendor (MetaCompliance), said
+// plainly (the GDPR course says it in its own course.md). The AI text keeps to the minutes of 19 June 2025: Chefforum approved the vendor's
+// AI-Awareness course for all staff; that this site's course counts too is how the site counts.
+const ALSO_COUNTS: Record<string, string> = {
+  ai:
+    "Chefforum har besluttet, at alle medarbejdere skal gennemføre et AI-Awareness-forløb fra kommunens " +
+    "kursusleverandør, MetaCompliance. Dette kursus gennemgår kommunens AI-retningslinjer. Her på siden " +
+    "tæller begge dele: Du står som gennemført, når du har gennemført enten dette kursus eller " +
+    "AI-Awareness hos MetaCompliance. Har du taget AI-Awareness, bliver det registreret her, når HR " +
+    "indlæser listen fra MetaCompliance.",
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireEmployee(request);
   const state = loadCourseState(user.employeeId, params.code ?? "");
   if (!state) notFound("Kurset findes ikke.");
   const { content } = state;
+  const kind = listCourses().find((c) => c.id === state.courseId)?.kind;
   return {
     code: content.code,
     title: content.title,
-    version: content.version,
     intro: content.intro,
+    alsoCounts: kind === "site_and_import" ? (ALSO_COUNTS[content.code] ?? null) : null,
     attestationText: content.attestation,
+    guidelinesMarkdown: fillPlaceholders(GUIDELINES_LINE, loadContacts()),
     status: state.status,
     done: state.done,
     modules: state.modules,
     passedCount: state.passedCount,
-    canAttest: state.needsAttestation && !state.attested && state.passedCount === state.modules.length,
+    awaitsAttestation: awaitsAttestation(state),
     completedOn: state.validCompletion?.completedOn ?? null,
+    completionSource: state.validCompletion?.source ?? null,
   };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireEmployee(request);
-  const state = loadCourseState(user.employeeId, params.code ?? "");
-  if (!state) notFound("Kurset findes ikke.");
-  const parsed = AttestForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data({ error: parsed.error.issues[0]?.message ?? "Ugyldig formular." }, { status: 400 });
-  }
-  if (!state.needsAttestation || state.passedCount < state.modules.length) {
-    return data({ error: "Du skal bestå alle moduler, før du kan afslutte kurset." }, { status: 400 });
-  }
-  attestCourse({ employeeId: user.employeeId, state });
-  return redirect(`/kurser/${state.content.code}`);
 }
 
 export default function CoursePage() {
   const c = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result);
   const next = c.modules.find((m) => m.state !== "passed");
+  // A valid completion from the vendor or HR: the site's own modules have not been taken.
+  const elsewhere =
+    !c.done && c.completionSource !== null && c.completionSource !== "site" && c.passedCount === 0;
 
   return (
     <div>
@@ -67,6 +64,14 @@ export default function CoursePage() {
         <StatusBadge status={c.status} />
         <span className="text-sm text-muted">{statusDetail(c.status)}</span>
       </p>
+
+      {c.awaitsAttestation && c.attestationText ? (
+        <AttestationForm
+          code={c.code}
+          statement={c.attestationText}
+          guidelinesMarkdown={c.guidelinesMarkdown}
+        />
+      ) : null}
 
       {c.done && c.completedOn ? (
         <section
@@ -90,9 +95,21 @@ export default function CoursePage() {
       <div className="mt-6 max-w-prose">
         <Markdown>{c.intro}</Markdown>
       </div>
+      {c.alsoCounts ? (
+        <section aria-labelledby="hvad-taeller" className="mt-6 max-w-prose">
+          <h2 id="hvad-taeller" className="text-xl font-semibold">
+            Hvad tæller som gennemført?
+          </h2>
+          <p className="mt-2">{c.alsoCounts}</p>
+        </section>
+      ) : null}
 
       <h2 className="mt-8 text-xl font-semibold">Moduler</h2>
-      <ProgressBar passed={c.passedCount} total={c.modules.length} label={`Fremskridt i ${c.title}`} />
+      {elsewhere && c.completionSource ? (
+        <CompletedElsewhere source={c.completionSource} />
+      ) : (
+        <ProgressBar passed={c.passedCount} total={c.modules.length} label={`Fremskridt i ${c.title}`} />
+      )}
       <ol className="mt-4 space-y-3">
         {c.modules.map((m, i) => (
           <li key={m.slug} className="rounded-lg bg-white p-4 shadow-sm">
@@ -135,49 +152,6 @@ export default function CoursePage() {
             {c.passedCount === 0 && next.state === "notStarted" ? "Start kurset" : "Fortsæt kurset"}
           </Link>
         </p>
-      ) : null}
-
-      {c.canAttest && c.attestationText ? (
-        <section
-          aria-labelledby="erklaering"
-          className="mt-8 rounded-lg border-2 border-brand-600 bg-white p-5"
-        >
-          <h2 id="erklaering" className="text-lg font-semibold">
-            Afslut kurset
-          </h2>
-          <p className="mt-1">
-            Du har bestået alle moduler. Bekræft til sidst, at du kender retningslinjerne.
-          </p>
-          {result?.error ? (
-            <div
-              ref={errorRef}
-              tabIndex={-1}
-              role="alert"
-              className="mt-3 rounded border-2 border-bad p-3 text-bad"
-            >
-              <a href="#attest">{result.error}</a>
-            </div>
-          ) : null}
-          <Form method="post" className="mt-3">
-            <div className="flex items-start gap-3">
-              <input
-                id="attest"
-                name="attest"
-                type="checkbox"
-                value="ja"
-                className="mt-1 size-5"
-                aria-invalid={result?.error ? true : undefined}
-              />
-              <label htmlFor="attest">{c.attestationText}</label>
-            </div>
-            <button
-              type="submit"
-              className="mt-4 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-            >
-              Bekræft og afslut kurset
-            </button>
-          </Form>
-        </section>
       ) : null}
     </div>
   );

@@ -247,7 +247,7 @@ export default function EmployeeDetail() {
 
       <Section
         title="Quizforsøg"
-        empty="Ingen quizforsøg på dette site."
+        empty="Ingen quizforsøg her på siden."
         count={d.attempts.length}
         headers={["Tidspunkt", "Kursus og modul", "Resultat"]}
       >

@@ -21,7 +21,7 @@ const SelfReport = z.object({
     .min(1, "Skriv datoen, hvor du gennemførte kurset.")
     .refine(isDay, "Skriv en gyldig dato, fx 15-03-2025.")
     .refine((d) => d <= today(), "Datoen må ikke ligge i fremtiden.")
-    .refine((d) => d >= "2018-01-01", "Kurset findes først fra 2018."),
+    .refine((d) => d >= "2018-01-01", "Kurset blev lanceret i 2018. Datoen kan ikke ligge før."),
 });
 
 export function loader({ request }: LoaderFunctionArgs) {

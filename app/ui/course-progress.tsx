@@ -65,3 +65,12 @@ export function ModuleStateLabel({
   }
   return <span>Ikke startet</span>;
 }
+
+/** Instead of "0 af 4 moduler bestået" when the valid completion was made at the vendor or by HR. */
+export function CompletedElsewhere({ source }: { source: "site" | "import" | "manual" }) {
+  return (
+    <p className="mt-2 text-sm font-semibold text-ok">
+      {source === "import" ? "Gennemført hos kursusleverandøren" : "Registreret som gennemført af HR"}
+    </p>
+  );
+}

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { CourseStatus } from "~/compliance/status";
-import { ProgressBar } from "./course-progress";
+import { ATTESTATION_MISSING } from "~/courses/attestation";
+import { CompletedElsewhere, ProgressBar } from "./course-progress";
 import { StatusBadge, statusDetail } from "./status-badge";
 
 export interface OwnCourse {
@@ -13,10 +14,14 @@ export interface OwnCourse {
   started: boolean;
   done: boolean;
   hasCertificate: boolean;
+  /** Every module passed; only the attestation is missing. */
+  awaitsAttestation: boolean;
+  completionSource: "site" | "import" | "manual" | null;
 }
 
 function actionLabel(c: OwnCourse): string {
   if (c.done) return "Se kurset";
+  if (c.awaitsAttestation) return "Bekræft retningslinjerne";
   if (c.status.kind === "expiringSoon") return "Tag kurset igen";
   return c.started ? "Fortsæt kurset" : "Start kurset";
 }
@@ -36,12 +41,17 @@ export function OwnCourseList({ courses }: { courses: OwnCourse[] }) {
             <span className="text-sm text-muted">{statusDetail(c.status)}</span>
           </p>
           <p className="mt-2 text-sm">{c.summary}</p>
-          {c.done ? null : (
+          {c.awaitsAttestation ? <p className="mt-2 font-semibold">{ATTESTATION_MISSING}.</p> : null}
+          {c.done ? null : c.completionSource !== null &&
+            c.completionSource !== "site" &&
+            c.passedCount === 0 ? (
+            <CompletedElsewhere source={c.completionSource} />
+          ) : (
             <ProgressBar passed={c.passedCount} total={c.moduleCount} label={`Fremskridt i ${c.title}`} />
           )}
           <p className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
             <Link
-              to={`/kurser/${c.code}`}
+              to={c.awaitsAttestation ? `/kurser/${c.code}#erklaering` : `/kurser/${c.code}`}
               aria-label={`${actionLabel(c)}: ${c.title}`}
               className={
                 c.done

@@ -47,7 +47,7 @@ export function SessionTimeoutWarning({ expiresIn }: { expiresIn: number }) {
           </h2>
           <p id="timeout-tekst" className="mt-1">
             Af hensyn til sikkerheden logges du ud om {Math.ceil(left / 1000)} sekunder, fordi du ikke har
-            brugt siden et stykke tid.
+            brugt siden i et stykke tid.
           </p>
           <fetcher.Form method="post" action="/session/forlaeng" className="mt-3">
             <button

@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { fillPlaceholders } from "~/content/placeholders";
+import { awaitsAttestation } from "~/courses/attestation";
+import { notFound, requireEmployee } from "~/courses/guard.server";
+import { attestCourse, loadCourseState } from "~/courses/player.server";
+import { loadContacts } from "~/site-settings.server";
+import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";
+import { useErrorFocus } from "~/ui/use-error-focus";
+
+// The attestation is posted here, not to the course page (an index route, whose form address
+// carries "?index"): a refused submit shows the form again at this clean address.
+
+const AttestForm = z.object({
+  attest: z.literal("ja", {
+    message: "Sæt kryds for at bekræfte, at du har gennemført kurset og kender retningslinjerne.",
+  }),
+});
+
+function load(request: Request, code: string) {
+  const user = requireEmployee(request);
+  const state = loadCourseState(user.employeeId, code);
+  if (!state?.content.attestation) notFound("Kurset findes ikke.");
+  return { user, state, statement: state.content.attestation };
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { state, statement } = load(request, params.code ?? "");
+  // Nothing to confirm (not all modules passed, or already done): the course page says why.
+  if (!awaitsAttestation(state)) throw redirect(`/kurser/${state.content.code}`);
+  return {
+    code: state.content.code,
+    title: state.content.title,
+    statement,
+    guidelinesMarkdown: fillPlaceholders(GUIDELINES_LINE, loadContacts()),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, state } = load(request, params.code ?? "");
+  // Already done, or modules left: the course page says which (as the loader would).
+  if (!awaitsAttestation(state)) return redirect(`/kurser/${state.content.code}`);
+  const parsed = AttestForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return data({ error: parsed.error.issues[0]?.message ?? "Ugyldig formular." }, { status: 400 });
+  }
+  attestCourse({ employeeId: user.employeeId, state });
+  return redirect(`/kurser/${state.content.code}`);
+}
+
+export default function Attestation() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errorRef = useErrorFocus(result);
+  return (
+    <div>
+      <nav aria-label="Brødkrumme" className="text-sm">
+        <Link to={`/kurser/${d.code}`}>{d.title}</Link>
+      </nav>
+      <h1 className="mt-1 text-2xl font-bold">Bekræft retningslinjerne</h1>
+      <AttestationForm
+        code={d.code}
+        statement={d.statement}
+        guidelinesMarkdown={d.guidelinesMarkdown}
+        error={result?.error}
+        errorRef={errorRef}
+      />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Bekræft retningslinjerne · ${data?.title ?? ""} · Albertslund Kommune` },
+];

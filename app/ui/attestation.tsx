@@ -1,0 +1,82 @@
+import { Form, Link } from "@remix-run/react";
+import { ATTESTATION_MISSING } from "~/courses/attestation";
+import { Markdown } from "./markdown";
+
+/** The attestation form: the statement from course.md, a link to the guidelines, one button. */
+export function AttestationForm({
+  code,
+  statement,
+  guidelinesMarkdown,
+  error,
+  errorRef,
+}: {
+  code: string;
+  statement: string;
+  /** "… {{ai-retningslinjer}} …" already filled in from the settings. */
+  guidelinesMarkdown: string;
+  error?: string | null;
+  errorRef?: React.Ref<HTMLDivElement>;
+}) {
+  return (
+    <section
+      id="erklaering"
+      aria-labelledby="erklaering-titel"
+      className="mt-4 rounded-lg border-2 border-brand-600 bg-white p-5"
+    >
+      <h2 id="erklaering-titel" className="text-lg font-semibold">
+        {ATTESTATION_MISSING}
+      </h2>
+      <p className="mt-1 max-w-prose">
+        Du har bestået alle moduler. Kurset er først gennemført, når du har sat kryds og trykket på knappen.
+      </p>
+      <Markdown>{guidelinesMarkdown}</Markdown>
+      {error ? (
+        <div
+          ref={errorRef}
+          tabIndex={-1}
+          role="alert"
+          className="mt-3 rounded border-2 border-bad p-3 text-bad"
+        >
+          <a href="#attest">{error}</a>
+        </div>
+      ) : null}
+      {/* A route of its own, so a failed submit leaves a clean address (not "?index"). */}
+      <Form method="post" action={`/kurser/${code}/erklaering`} className="mt-3">
+        <div className="flex items-start gap-3">
+          <input
+            id="attest"
+            name="attest"
+            type="checkbox"
+            value="ja"
+            className="mt-1 size-6 shrink-0"
+            aria-invalid={error ? true : undefined}
+          />
+          <label htmlFor="attest">{statement}</label>
+        </div>
+        <button
+          type="submit"
+          className="mt-4 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
+          Bekræft og afslut kurset
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+/** The reminder on the module and result pages: a link to the attestation at the top of the course page. */
+export function AttestationReminder({ code }: { code: string }) {
+  return (
+    <div className="mt-4 rounded-lg border-2 border-brand-600 bg-white p-4">
+      <p className="font-semibold">{ATTESTATION_MISSING}</p>
+      <p className="mt-1">
+        Du har bestået alle moduler, men kurset er ikke gennemført endnu.{" "}
+        <Link to={`/kurser/${code}#erklaering`} className="font-semibold">
+          Bekræft retningslinjerne
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export const GUIDELINES_LINE = "Vil du se dem igen, så læs {{ai-retningslinjer}}.";
