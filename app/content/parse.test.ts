@@ -125,5 +125,4 @@ describe("the real course content", () => {
     for (const c of courses)
       expect(quizBalance(c), describeBalance(quizBalance(c))).toMatchObject({ ok: true });
   });
-
 });
