@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listCourses } from "~/compliance/courses.server";
-import { addDaysToDay, today } from "~/compliance/day";
+import { today } from "~/compliance/day";
 import { getDb } from "~/db.server";
 import { applyCompletions } from "~/imports/completions-apply.server";
 import { prepareCompletionsImport } from "~/imports/import.server";
@@ -20,7 +20,8 @@ describe("the ai requirement met at the vendor", () => {
   it("an imported MetaCompliance AI-Awareness completion makes the AI status Gennemført", async () => {
     const person = createEmployee(db, unit, { email: "vendor-ai@albertslund.test" });
     expect(loadCourseState(person.id, "ai")?.status.kind).not.toBe("completed");
-    const completedOn = addDaysToDay(today(), -5);
+    // Today: on or after every published version, so no material version has ended it yet.
+    const completedOn = today();
     const [y, m, d] = completedOn.split("-");
     const file = encode(`Email;Kursus;Gennemført\nvendor-ai@albertslund.test;AI-Awareness;${d}-${m}-${y}\n`);
     const prepared = await prepareCompletionsImport(file, "metacompliance.csv", today());
