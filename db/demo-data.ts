@@ -319,7 +319,7 @@ export async function seedDemoData(
             completedOn: maxDay(daysAgo(0, 365), person.startDate),
             courseVersion: "1.0",
             score: 80 + Math.floor(random() * 21),
-            source: random() < 0.7 ? "import" : "site",
+            source: "import",
             sourceRef: "metacompliance-eksport.csv",
             recordedAt,
           });
@@ -335,7 +335,9 @@ export async function seedDemoData(
             recordedAt,
           });
         }
-        // AI: published 11 August 2025; most have taken it since.
+        // AI: required since 19 June 2025, published 11 August 2025; most have taken it since.
+        // The demo has no quiz attempts behind these, so they are recorded as what they would be
+        // without them: completions imported from the vendor's AI-Awareness course, not "her på siden".
         const a = random();
         if (a < 0.8) {
           const earliest = maxDay(aiPublished, person.startDate);
@@ -346,7 +348,8 @@ export async function seedDemoData(
             completedOn: addDaysToDay(earliest, Math.floor(random() * span)),
             courseVersion: "1.0",
             score: 80 + Math.floor(random() * 21),
-            source: "site",
+            source: "import",
+            sourceRef: "metacompliance-eksport.csv",
             recordedAt,
           });
         }
@@ -388,10 +391,14 @@ export async function seedDemoData(
         }
       }
 
+      // When each requirement began (the reference data sets the same dates; the demo states them
+      // so it never depends on that): GDPR has applied since 25 May 2018, so nobody employed for
+      // decades is due in 2007; Chefforum made the AI course mandatory on 19 June 2025.
+      tx.update(schema.course).set({ requiredFrom: "2018-05-25" }).where(eq(schema.course.id, gdpr.id)).run();
       // In the demo, HR has set a campaign deadline for the AI course six weeks ahead, so staff
       // who never took it show as "Mangler" with that deadline rather than long overdue.
       tx.update(schema.course)
-        .set({ campaignDeadline: addDaysToDay(today, 45) })
+        .set({ requiredFrom: "2025-06-19", campaignDeadline: addDaysToDay(today, 45) })
         .where(eq(schema.course.id, ai.id))
         .run();
 
