@@ -271,8 +271,16 @@ export default function EmployeeDetail() {
               </button>
             </Form>
           </div>
-          <Form key={`a-${formKey}`} method="post" noValidate className="mt-8 space-y-3 border-t pt-5">
-            <h3 className="font-semibold">Annullér en fejlregistrering</h3>
+          <Form
+            key={`a-${formKey}`}
+            method="post"
+            noValidate
+            aria-labelledby="annuller-titel"
+            className="mt-8 space-y-3 border-t pt-5"
+          >
+            <h3 id="annuller-titel" className="font-semibold">
+              Annullér en fejlregistrering
+            </h3>
             <p className="max-w-prose text-sm">
               Annulleringen sletter ikke noget: registreringen bliver stående i historikken som annulleret,
               med din begrundelse, og tæller ikke længere med i status.
