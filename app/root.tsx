@@ -56,7 +56,10 @@ function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
   if (role === "hr")
     items.push({ to: "/enheder", label: "Organisationen" }, { to: "/hr/import", label: "Indlæs data" });
   if (role === "admin")
-    items.push({ to: "/admin/brugere", label: "Brugere" }, { to: "/admin/kurser", label: "Kurser" });
+    items.push(
+      { to: "/admin/brugere", label: "Brugere" },
+      { to: "/admin/kurser", label: "Kurser og frister" },
+    );
   if (role === "hr" || role === "admin") items.push({ to: "/revision", label: "Revisionsspor" });
   if (hasEmployeeRecord)
     items.push({ to: "/mine-kurser", label: "Mine kurser" }, { to: "/mine-data", label: "Mine data" });
