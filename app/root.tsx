@@ -99,30 +99,29 @@ export function Layout({ children }: { children: ReactNode }) {
           </p>
         ) : null}
         <header className="print:hidden relative bg-brand-700 text-white">
-          <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-6 gap-y-2 px-4 py-2 sm:flex-wrap sm:py-3">
+          <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-3 gap-y-2 px-4 py-2 sm:flex-wrap sm:gap-x-6 sm:py-3">
             <a href="/" className="min-w-0 py-1 font-semibold text-white no-underline hover:text-white">
               AI og GDPR <span className="font-normal">· Albertslund Kommune</span>
             </a>
             {user ? (
-              <>
-                <div className="hidden flex-wrap items-center gap-3 text-sm sm:flex">
+              <div className="flex flex-wrap items-center justify-end gap-2 text-sm sm:gap-3">
+                <span className="hidden sm:inline">
                   <UserName user={user} />
-                  <LogoutButton />
-                </div>
+                </span>
                 {/* On a phone the menu folds into one button; <details> needs no JavaScript. */}
                 <details ref={menu} className="header-menu sm:hidden">
                   <summary className="flex min-h-11 cursor-pointer list-none items-center rounded border border-white/70 px-3 font-semibold">
                     Menu
                   </summary>
-                  <div className="absolute inset-x-0 top-full z-40 border-t border-brand-600 bg-brand-800 px-4 pb-4 shadow-lg">
+                  <div className="absolute inset-x-0 top-full z-40 border-t border-brand-600 bg-brand-800 px-4 pb-3 shadow-lg">
                     <p className="pt-3 text-sm">
                       <UserName user={user} />
                     </p>
                     <MainNav items={navFor(user.role, user.hasEmployeeRecord)} />
-                    <LogoutButton />
                   </div>
                 </details>
-              </>
+                <LogoutButton />
+              </div>
             ) : null}
           </div>
           {user ? (
