@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { logger } from "../logger.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -15,6 +16,11 @@ export function requestGate(publicOrigin: string) {
     const site = req.get("sec-fetch-site");
     const allowed = site ? site === "same-origin" : req.get("origin") === publicOrigin;
     if (!allowed) {
+      // A deliberate refusal: info, not error (anyone can send these).
+      logger.info(
+        { requestId: res.locals.requestId, path: req.path },
+        "Afvist: forespørgslen kom ikke fra denne side",
+      );
       res
         .status(403)
         .type("text/plain; charset=utf-8")
