@@ -34,6 +34,12 @@ export function recordAudit(input: {
   filters?: string;
   rowCount: number;
 }): void {
+  // A top-level link from another website carries the (Lax) cookie; the entry says so, so a
+  // lookup someone else provoked is not mistaken for one the viewer chose (security review LOW 7).
+  const crossSite = input.request.headers.get("sec-fetch-site") === "cross-site";
+  const filters = [input.filters ?? "", crossSite ? "Åbnet fra et link på et andet websted" : ""]
+    .filter(Boolean)
+    .join(" · ");
   getDb()
     .insert(auditEvent)
     .values({
@@ -45,7 +51,7 @@ export function recordAudit(input: {
       scope: input.scope,
       targetEmployeeId: input.targetEmployeeId ?? null,
       targetUserId: input.targetUserId ?? null,
-      filters: input.filters ?? "",
+      filters,
       rowCount: input.rowCount,
       requestId: requestIdOf(input.request),
     })

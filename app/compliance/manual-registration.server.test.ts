@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
+import { runRetention } from "~/privacy/retention.server";
 import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
 import { today } from "./day";
 import { loadOwnHistory } from "./employee-history.server";
@@ -111,5 +112,34 @@ describe("manual registration and annulment", () => {
       asOf,
     );
     expect(() => db.update(schema.annulment).set({ reason: "ændret" }).run()).toThrow(/append-only/);
+  });
+
+  it("lets the retention job remove a leaver's annulled rows with the rest of their record", () => {
+    const leaver = createEmployee(db, unit, { endDate: "2020-06-30" });
+    const form = { intent: "completion", course: "gdpr", completedOn: "2020-03-01", reason: "Kursusbevis" };
+    registerManually(parse(form), leaver.id, hr, asOf);
+    const row = db.select().from(schema.completion).where(eq(schema.completion.employeeId, leaver.id)).get();
+    registerManually(
+      parse({ intent: "annul", target: `completion:${row?.id}`, reason: "Forkert person" }),
+      leaver.id,
+      hr,
+      asOf,
+    );
+    expect(
+      db
+        .select()
+        .from(schema.annulment)
+        .where(eq(schema.annulment.completionId, row?.id ?? 0))
+        .all(),
+    ).toHaveLength(1);
+    expect(runRetention({ today: asOf, months: 24 }).employees).toBe(1);
+    expect(
+      db
+        .select()
+        .from(schema.annulment)
+        .where(eq(schema.annulment.completionId, row?.id ?? 0))
+        .all(),
+    ).toEqual([]);
+    expect(db.select().from(schema.employee).where(eq(schema.employee.id, leaver.id)).get()).toBeUndefined();
   });
 });
