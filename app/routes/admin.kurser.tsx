@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const code = form.code ?? "";
   const course = listCourses().find((c) => c.code === code);
   if (!course)
-    return data<Result>({ code, ok: false, error: "Kurset findes ikke.", field: "", values: form }, 404);
+    return data<Result>({ code, ok: false, error: "Kurset findes ikke.", field: "", values: form }, 400);
   const parsed = CourseDates.safeParse(form);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
