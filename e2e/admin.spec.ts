@@ -5,6 +5,8 @@ test("the admin creates a manager with a unit and a password, who then signs in 
   page,
   browser,
 }) => {
+  // Several pages, logins and axe scans in one journey: give it the slow-test time budget.
+  test.slow();
   const email = `ny-leder-${process.pid}-${Date.now()}@albertslund.test`;
   const name = `Nanna Ny ${Date.now()}`;
   const password = "ny-adgangskode-2026";
@@ -61,6 +63,8 @@ test("the admin creates a manager with a unit and a password, who then signs in 
 test("role and unit changes are logged, and deactivating asks first, without JavaScript too", async ({
   browser,
 }) => {
+  // Several pages, logins and axe scans in one journey: give it the slow-test time budget.
+  test.slow();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const email = `skift-${process.pid}-${Date.now()}@albertslund.test`;

@@ -5,6 +5,8 @@ test("each entry names the person; the trail filters by person, actor, action an
   page,
   browser,
 }) => {
+  // Several pages, logins and axe scans in one journey: give it the slow-test time budget.
+  test.slow();
   const person = await createTestEmployee("Familierådgivningen");
   // A manager looks the person up, sending a request id of their own choosing.
   const managerContext = await browser.newContext({ extraHTTPHeaders: { "X-Request-Id": "FORGED" } });

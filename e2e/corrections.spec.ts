@@ -7,6 +7,8 @@ test("HR registers a completion once, annuls it with a reason, and both show in 
   page,
   browser,
 }) => {
+  // Several pages, logins and axe scans in one journey: give it the slow-test time budget.
+  test.slow();
   const person = await createTestEmployee("Familierådgivningen");
   await logIn(page, DEMO.hr);
   await page.goto(`/medarbejdere/${person.employeeId}`);

@@ -155,9 +155,10 @@ const LIST_ACTIONS: AuditAction[] = ["view_people", "view_not_completed", "expor
 /**
  * Who has looked at, exported or changed a person's data (GDPR art. 15; Datatilsynet
  * 2024-32-0283): entries about them by name, and list views and exports of their unit or a unit
- * above it. The audit page shows the same entries when filtered by the person.
+ * above it, and changes to their login. The audit page shows the same entries when filtered by
+ * the person (apart from the list views, which name a unit, not a person).
  */
-export function listLookupsOf(employeeId: number, unitLabel: string) {
+export function listLookupsOf(employeeId: number, unitLabel: string, userId?: number) {
   const ancestors = unitLabel.split(" > ").map((_, i, parts) => parts.slice(0, i + 1).join(" > "));
   return getDb()
     .select()
@@ -165,6 +166,8 @@ export function listLookupsOf(employeeId: number, unitLabel: string) {
     .where(
       or(
         eq(auditEvent.targetEmployeeId, employeeId),
+        // Changes to their login (role, units, access) are about them too.
+        userId === undefined ? undefined : eq(auditEvent.targetUserId, userId),
         and(
           inArray(auditEvent.action, LIST_ACTIONS),
           inArray(auditEvent.scope, [...ancestors, "Hele organisationen"]),

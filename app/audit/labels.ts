@@ -29,6 +29,14 @@ export function ownRecordPhrase(action: AuditAction, aboutThem: boolean, scope: 
         return "Registrerede en gennemførelse eller fritagelse for dig";
       case "annul":
         return "Annullerede en registrering for dig";
+      case "change_role":
+        return "Ændrede din rolle";
+      case "change_units":
+        return "Ændrede de enheder, du er leder for";
+      case "change_activity":
+        return "Ændrede din adgang";
+      case "create_user":
+        return "Oprettede dit login";
       default:
         return `${AUDIT_ACTION_LABEL[action]} dine oplysninger`;
     }

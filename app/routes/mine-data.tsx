@@ -41,11 +41,15 @@ export function loader({ request }: LoaderFunctionArgs) {
       key: r.courseKey,
       completedOn: r.completedOn,
     })),
-    lookups: listLookupsOf(user.employeeId, history.unitLabel).map((e) => ({
+    lookups: listLookupsOf(user.employeeId, history.unitLabel, user.id).map((e) => ({
       id: e.id,
       at: formatTimestamp(e.at),
       who: `${e.actorName} (${ROLE_LABEL[e.actorRole]})`,
-      what: ownRecordPhrase(e.action, e.targetEmployeeId === user.employeeId, e.scope),
+      what: ownRecordPhrase(
+        e.action,
+        e.targetEmployeeId === user.employeeId || e.targetUserId === user.id,
+        e.scope,
+      ),
     })),
   };
 }
