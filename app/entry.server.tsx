@@ -18,11 +18,24 @@ function isDeliberateRefusal(error: unknown): boolean {
   return typeof init?.status === "number" && init.status < 500;
 }
 
+/** Remix's complaint about a legacy `?_data=` request: a client's mistake, not ours. */
+function isLegacyDataRequest(error: unknown): boolean {
+  return error instanceof Error && error.message.includes("should not be making ?_data requests");
+}
+
 export function handleError(
   error: unknown,
   { request, context }: { request: Request; context: AppLoadContext },
 ) {
   if (request.signal.aborted || isDeliberateRefusal(error)) return;
+  if (isLegacyDataRequest(error)) {
+    // Anyone can send these; at error level they would flood the log (security review, INFO).
+    logger.info(
+      { requestId: context.requestId, path: new URL(request.url).pathname },
+      "Afvist ?_data-forespørgsel",
+    );
+    return;
+  }
   logger.error(
     { requestId: context.requestId, path: new URL(request.url).pathname, err: error },
     "Uventet fejl under en forespørgsel",

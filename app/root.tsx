@@ -8,17 +8,18 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
 import { useRequestContext } from "~/request-context";
 import { accessibilityStatementUrl, isDemoDatabase } from "~/site-settings.server";
 import tailwindHref from "~/tailwind.css?url";
 import { SessionTimeoutWarning } from "~/ui/session-timeout";
-import type { Role } from "../db/schema";
+import type { Role } from "../db/constants";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tailwindHref },
@@ -54,7 +55,11 @@ function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
   if (role === "manager") items.push({ to: "/enheder", label: "Mine enheder" });
   if (role === "hr")
     items.push({ to: "/enheder", label: "Organisationen" }, { to: "/hr/import", label: "Indlæs data" });
-  if (role === "admin") items.push({ to: "/admin/brugere", label: "Brugere" });
+  if (role === "admin")
+    items.push(
+      { to: "/admin/brugere", label: "Brugere" },
+      { to: "/admin/kurser", label: "Kurser og frister" },
+    );
   if (role === "hr" || role === "admin") items.push({ to: "/revision", label: "Revisionsspor" });
   if (hasEmployeeRecord)
     items.push({ to: "/mine-kurser", label: "Mine kurser" }, { to: "/mine-data", label: "Mine data" });
@@ -67,6 +72,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<RootData>("root");
   const user = root?.user ?? null;
   const { cspNonce: nonce } = useRequestContext();
+  // With JavaScript, a link in the phone menu navigates without a page load: fold the menu again.
+  const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current && location) menu.current.open = false;
+  }, [location]);
   return (
     <html lang="da">
       <head>
@@ -87,45 +98,38 @@ export function Layout({ children }: { children: ReactNode }) {
             Demo: siden viser opdigtede personer og data.
           </p>
         ) : null}
-        <header className="print:hidden bg-brand-700 text-white">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-            <a href="/" className="font-semibold text-white no-underline hover:text-white">
+        <header className="print:hidden relative bg-brand-700 text-white">
+          <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-3 gap-y-2 px-4 py-2 sm:flex-wrap sm:gap-x-6 sm:py-3">
+            <a href="/" className="min-w-0 py-1 font-semibold text-white no-underline hover:text-white">
               AI og GDPR <span className="font-normal">· Albertslund Kommune</span>
             </a>
             {user ? (
-              <div className="flex flex-wrap items-center gap-3 text-sm">
-                <span>
-                  {user.name} <span className="text-brand-100">({ROLE_LABEL[user.role]})</span>
+              <div className="flex flex-wrap items-center justify-end gap-2 text-sm sm:gap-3">
+                <span className="hidden sm:inline">
+                  <UserName user={user} />
                 </span>
-                <Form method="post" action="/logout">
-                  <button
-                    type="submit"
-                    className="rounded border border-white/70 px-3 py-1 hover:bg-brand-800"
-                  >
-                    Log ud
-                  </button>
-                </Form>
+                {/* On a phone the menu folds into one button; <details> needs no JavaScript. */}
+                <details ref={menu} className="header-menu sm:hidden">
+                  <summary className="flex min-h-11 cursor-pointer list-none items-center rounded border border-white/70 px-3 font-semibold">
+                    Menu
+                  </summary>
+                  <div className="absolute inset-x-0 top-full z-40 border-t border-brand-600 bg-brand-800 px-4 pb-3 shadow-lg">
+                    <p className="pt-3 text-sm">
+                      <UserName user={user} />
+                    </p>
+                    <MainNav items={navFor(user.role, user.hasEmployeeRecord)} />
+                  </div>
+                </details>
+                <LogoutButton />
               </div>
             ) : null}
           </div>
           {user ? (
-            <nav aria-label="Hovedmenu" className="bg-brand-800">
-              <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-1 px-2">
-                {navFor(user.role, user.hasEmployeeRecord).map((item) => (
-                  <li key={item.to}>
-                    <NavLink
-                      to={item.to}
-                      end={item.to === "/"}
-                      className={({ isActive }) =>
-                        `block px-3 py-2 text-sm text-white no-underline hover:bg-brand-700 hover:text-white ${isActive ? "underline decoration-2 underline-offset-4" : ""}`
-                      }
-                    >
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <div className="hidden bg-brand-800 sm:block">
+              <div className="mx-auto max-w-5xl px-2">
+                <MainNav items={navFor(user.role, user.hasEmployeeRecord)} />
+              </div>
+            </div>
           ) : null}
         </header>
         <main id="indhold" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
@@ -143,6 +147,46 @@ export function Layout({ children }: { children: ReactNode }) {
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+function UserName({ user }: { user: { name: string; role: Role } }) {
+  return (
+    <span>
+      {user.name} <span className="text-brand-100">({ROLE_LABEL[user.role]})</span>
+    </span>
+  );
+}
+
+function LogoutButton() {
+  return (
+    <Form method="post" action="/logout">
+      <button type="submit" className="min-h-11 rounded border border-white/70 px-3 py-1 hover:bg-brand-700">
+        Log ud
+      </button>
+    </Form>
+  );
+}
+
+function MainNav({ items }: { items: NavItem[] }) {
+  return (
+    <nav aria-label="Hovedmenu">
+      <ul className="my-2 flex flex-col sm:my-0 sm:flex-row sm:flex-wrap sm:gap-x-1">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink
+              to={item.to}
+              end={item.to === "/"}
+              className={({ isActive }) =>
+                `flex min-h-11 items-center px-3 text-sm text-white no-underline hover:bg-brand-700 hover:text-white ${isActive ? "underline decoration-2 underline-offset-4" : ""}`
+              }
+            >
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -322,14 +322,19 @@ export async function seedDemoData(
         // GDPR: most did it within the year, some only the year before, some never.
         const g = random();
         if (g < 0.75) {
-          const gdprOn = maxDay(daysAgo(0, 365), person.startDate);
+          // Drawn in the order they always were, so the generated demo stays the same.
+          const completedOn = maxDay(daysAgo(0, 365), person.startDate);
+          const score = 80 + Math.floor(random() * 21);
+          // This draw once made 30 % of these "site" completions; the demo has no quiz attempts
+          // behind any completion, so all are imports now. The draw stays for the same reason.
+          random();
           completions.push({
             employeeId: person.id,
             courseId: gdpr.id,
-            completedOn: gdprOn,
-            courseVersion: versionOn(gdprVersions, gdprOn),
-            score: 80 + Math.floor(random() * 21),
-            source: random() < 0.7 ? "import" : "site",
+            completedOn,
+            courseVersion: versionOn(gdprVersions, completedOn),
+            score,
+            source: "import",
             sourceRef: "metacompliance-eksport.csv",
             recordedAt,
           });
@@ -346,7 +351,9 @@ export async function seedDemoData(
             recordedAt,
           });
         }
-        // AI: published 11 August 2025; most have taken it since.
+        // AI: required since 19 June 2025, published 11 August 2025; most have taken it since.
+        // The demo has no quiz attempts behind these, so they are recorded as what they would be
+        // without them: completions imported from the vendor's AI-Awareness course, not "her på siden".
         const a = random();
         if (a < 0.8) {
           const earliest = maxDay(aiPublished, person.startDate);
@@ -358,7 +365,8 @@ export async function seedDemoData(
             completedOn: aiOn,
             courseVersion: versionOn(aiVersions, aiOn),
             score: 80 + Math.floor(random() * 21),
-            source: "site",
+            source: "import",
+            sourceRef: "metacompliance-eksport.csv",
             recordedAt,
           });
           // A material version published since then: most have already retaken the course
@@ -374,7 +382,8 @@ export async function seedDemoData(
               completedOn: addDaysToDay(material.publishedOn, Math.floor(random() * window)),
               courseVersion: material.version,
               score: 80 + Math.floor(random() * 21),
-              source: "site",
+              source: "import",
+              sourceRef: "metacompliance-eksport.csv",
               recordedAt,
             });
           }
@@ -417,10 +426,14 @@ export async function seedDemoData(
         }
       }
 
+      // When each requirement began (the reference data sets the same dates; the demo states them
+      // so it never depends on that): GDPR has applied since 25 May 2018, so nobody employed for
+      // decades is due in 2007; Chefforum made the AI course mandatory on 19 June 2025.
+      tx.update(schema.course).set({ requiredFrom: "2018-05-25" }).where(eq(schema.course.id, gdpr.id)).run();
       // In the demo, HR has set a campaign deadline for the AI course six weeks ahead, so staff
       // who never took it show as "Mangler" with that deadline rather than long overdue.
       tx.update(schema.course)
-        .set({ campaignDeadline: addDaysToDay(today, 45) })
+        .set({ requiredFrom: "2025-08-11", campaignDeadline: addDaysToDay(today, 45) })
         .where(eq(schema.course.id, ai.id))
         .run();
 

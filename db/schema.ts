@@ -16,8 +16,12 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 
-export const ROLES = ["employee", "manager", "hr", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+// Plain constants shared with client code live in db/constants.ts, so the browser bundle never
+// carries the table definitions.
+import { AUDIT_ACTIONS, COMPLETION_SOURCES, COURSE_KINDS, ROLES } from "./constants";
+
+export type { AuditAction, CompletionSource, Role } from "./constants";
+export { AUDIT_ACTIONS, COMPLETION_SOURCES, COURSE_KINDS, ROLES };
 
 /** An org unit (enhed): a tree of direktørområder, afdelinger, institutions and teams. */
 export const orgUnit = sqliteTable(
@@ -101,8 +105,6 @@ export const session = sqliteTable(
   (t) => [index("session_user").on(t.userId)],
 );
 
-export const COURSE_KINDS = ["site", "site_and_import"] as const;
-
 /** A mandatory course (kursus), e.g. `ai` and `gdpr`. */
 export const course = sqliteTable("course", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -114,6 +116,8 @@ export const course = sqliteTable("course", {
   dueDays: integer("due_days").notNull(),
   // Staff employed before this date must complete by it (set by HR per campaign).
   campaignDeadline: text("campaign_deadline"),
+  // When the requirement began (set by admin): no one is due before this date + dueDays.
+  requiredFrom: text("required_from"),
 });
 
 export const COURSE_VERSION_ORIGINS = ["content", "tools"] as const;
@@ -135,9 +139,6 @@ export const courseVersion = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.courseId, t.version] })],
 );
-
-export const COMPLETION_SOURCES = ["site", "import", "manual"] as const;
-export type CompletionSource = (typeof COMPLETION_SOURCES)[number];
 
 /** A completion (gennemførelse). History: rows are never updated (a trigger enforces it). */
 export const completion = sqliteTable(
@@ -192,6 +193,27 @@ export const exemption = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("exemption_employee_course").on(t.employeeId, t.courseId)],
+);
+
+/**
+ * HR corrects a mistaken completion or exemption: a new row that cancels exactly one earlier row
+ * (the history keeps both; the status rule ignores the annulled one). Append-only by trigger.
+ */
+export const annulment = sqliteTable(
+  "annulment",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    completionId: integer("completion_id").references(() => completion.id),
+    exemptionId: integer("exemption_id").references(() => exemption.id),
+    reason: text("reason").notNull(),
+    annulledByUserId: integer("annulled_by_user_id").references(() => userAccount.id),
+    annulledAt: integer("annulled_at").notNull(),
+  },
+  // One annulment per row: a second one would change nothing.
+  (t) => [
+    uniqueIndex("annulment_completion").on(t.completionId),
+    uniqueIndex("annulment_exemption").on(t.exemptionId),
+  ],
 );
 
 /** Small key/value settings, e.g. whether the database holds demo data. */
@@ -286,17 +308,6 @@ export const selfReportedCourse = sqliteTable(
   (t) => [primaryKey({ columns: [t.employeeId, t.courseKey] })],
 );
 
-export const AUDIT_ACTIONS = [
-  "view_people",
-  "view_employee",
-  "view_not_completed",
-  "export",
-  "import",
-  "register",
-  "change_setting",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
 /**
  * Who viewed, exported or imported whose personal data (GDPR art. 5(2) and 30). Append-only:
  * triggers refuse UPDATE, and DELETE except while the retention job has opened the gate.
@@ -313,11 +324,17 @@ export const auditEvent = sqliteTable(
     // The unit whose people were seen (its path label), or the employee looked up.
     scope: text("scope").notNull(),
     targetEmployeeId: integer("target_employee_id").references(() => employee.id),
+    // The login whose role, units or activity an admin changed.
+    targetUserId: integer("target_user_id").references(() => userAccount.id),
     filters: text("filters").notNull().default(""),
     rowCount: integer("row_count").notNull(),
     requestId: text("request_id").notNull(),
   },
-  (t) => [index("audit_event_at").on(t.at), index("audit_event_target").on(t.targetEmployeeId)],
+  (t) => [
+    index("audit_event_at").on(t.at),
+    index("audit_event_target").on(t.targetEmployeeId),
+    index("audit_event_actor").on(t.actorUserId),
+  ],
 );
 
 /** Other names the vendor's file uses for a course ("AI-Awareness" for ai). HR can add more. */

@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { attemptLogIn, createTestAccount, DEMO, logIn, logOut, unitId } from "./helpers";
+import {
+  attemptLogIn,
+  createTestAccount,
+  DEMO,
+  expectNoAxeViolations,
+  logIn,
+  logOut,
+  unitId,
+} from "./helpers";
 
 test.describe("logging in and out", () => {
   const roles = [
@@ -164,7 +172,11 @@ test.describe("administering accounts", () => {
     const adminPage = await adminContext.newPage();
     await logIn(adminPage, DEMO.admin);
     await adminPage.goto("/admin/brugere");
-    await adminPage.getByRole("button", { name: `Deaktivér ${user.name}`, exact: true }).click();
+    // Deactivating asks first (a confirmation step that works without JavaScript).
+    await adminPage.getByRole("link", { name: `Deaktivér ${user.name}`, exact: true }).click();
+    await expect(adminPage.getByText(`Vil du deaktivere ${user.name}?`)).toBeVisible();
+    await expectNoAxeViolations(adminPage);
+    await adminPage.getByRole("button", { name: `Ja, deaktivér ${user.name}`, exact: true }).click();
     await expect(adminPage.getByRole("status")).toContainText("Ændringen er gemt");
     await adminContext.close();
 

@@ -60,7 +60,7 @@ test.describe("a manager's overview", () => {
     await expectNoHorizontalScroll(page);
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    await page.getByRole("link", { name: "Se hvem der mangler" }).click();
+    await page.getByRole("link", { name: "Se hvem der ikke har gennemført" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Personer i Børn & Familie" })).toBeVisible();
     await expect(page.getByLabel("Status")).toHaveValue("ikke-gennemfoert");
     await expectNoAxeViolations(page);

@@ -41,6 +41,8 @@ test.describe("headers on every response", () => {
     expect(headers["cache-control"]).toBe("no-store");
     expect(headers["x-powered-by"]).toBeUndefined();
     expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["permissions-policy"]).toContain("geolocation=()");
   });
 
   test("no page breaks the Content-Security-Policy", async ({ page }) => {
@@ -185,9 +187,9 @@ test("an employee sees their own data and who has looked at it", async ({ page, 
   await expect(page.getByRole("heading", { level: 1, name: "Mine data" })).toBeVisible();
   await expect(page.getByText(person.email)).toBeVisible();
   const lookups = page.getByRole("region", { name: "Hvem har set dine oplysninger" });
-  await expect(lookups).toContainText("Lars Demo Brandt (Leder) – Så medarbejder dine oplysninger");
+  await expect(lookups).toContainText("Lars Demo Brandt (Leder) – Så dine oplysninger");
   await expect(lookups).toContainText(
-    "Så personliste: Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen",
+    "Så personlisten for Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen",
   );
   await expectNoAxeViolations(page);
 });

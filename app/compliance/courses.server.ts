@@ -33,6 +33,7 @@ export function listCourses(): CourseInfo[] {
       validityMonths: c.validityMonths,
       dueDays: c.dueDays,
       campaignDeadline: c.campaignDeadline,
+      requiredFrom: c.requiredFrom,
       versions: versions.filter((v) => v.courseId === c.id),
     }));
 }

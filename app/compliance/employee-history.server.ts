@@ -2,6 +2,7 @@
 // exemptions and attestations.
 import { data } from "@remix-run/node";
 import { asc, desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { CurrentUser } from "~/auth/guard.server";
 import { canViewUnit } from "~/auth/scope";
 import { getDb, schema } from "~/db.server";
@@ -10,7 +11,9 @@ import type { Day } from "./day";
 import { courseStatus } from "./status";
 import { unitPathLabels } from "./units.server";
 
-const { employee, orgUnit, completion, exemption, quizAttempt, attestation, userAccount, course } = schema;
+const { employee, orgUnit, completion, exemption, quizAttempt, attestation, userAccount, course, annulment } =
+  schema;
+const annulledBy = alias(userAccount, "annulled_by");
 
 /** 404 when there is no such employee, 403 when they are outside the viewer's scope. */
 export function loadEmployeeHistory(viewer: CurrentUser, employeeId: number, asOf: Day) {
@@ -39,18 +42,34 @@ function readEmployeeHistory(employeeId: number, asOf: Day, checkAccess: (unitPa
 
   const courses = listCourses();
   const completions = db
-    .select({ completion, courseTitle: course.title, recordedBy: userAccount.name })
+    .select({
+      completion,
+      courseTitle: course.title,
+      recordedBy: userAccount.name,
+      annulment,
+      annulledBy: annulledBy.name,
+    })
     .from(completion)
     .innerJoin(course, eq(course.id, completion.courseId))
     .leftJoin(userAccount, eq(userAccount.id, completion.recordedByUserId))
+    .leftJoin(annulment, eq(annulment.completionId, completion.id))
+    .leftJoin(annulledBy, eq(annulledBy.id, annulment.annulledByUserId))
     .where(eq(completion.employeeId, employeeId))
     .orderBy(desc(completion.completedOn), desc(completion.recordedAt))
     .all();
   const exemptions = db
-    .select({ exemption, courseTitle: course.title, grantedBy: userAccount.name })
+    .select({
+      exemption,
+      courseTitle: course.title,
+      grantedBy: userAccount.name,
+      annulment,
+      annulledBy: annulledBy.name,
+    })
     .from(exemption)
     .innerJoin(course, eq(course.id, exemption.courseId))
     .leftJoin(userAccount, eq(userAccount.id, exemption.grantedByUserId))
+    .leftJoin(annulment, eq(annulment.exemptionId, exemption.id))
+    .leftJoin(annulledBy, eq(annulledBy.id, annulment.annulledByUserId))
     .where(eq(exemption.employeeId, employeeId))
     .orderBy(desc(exemption.validFrom))
     .all();
@@ -75,8 +94,12 @@ function readEmployeeHistory(employeeId: number, asOf: Day, checkAccess: (unitPa
     status: courseStatus({
       employee: person.employee,
       course: c,
-      completions: completions.filter((r) => r.completion.courseId === c.id).map((r) => r.completion),
-      exemptions: exemptions.filter((r) => r.exemption.courseId === c.id).map((r) => r.exemption),
+      completions: completions
+        .filter((r) => r.completion.courseId === c.id)
+        .map((r) => ({ ...r.completion, annulled: r.annulment !== null })),
+      exemptions: exemptions
+        .filter((r) => r.exemption.courseId === c.id)
+        .map((r) => ({ ...r.exemption, annulled: r.annulment !== null })),
       asOf,
     }),
   }));

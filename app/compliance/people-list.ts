@@ -7,11 +7,11 @@ import { type CourseStatus, STATUS_LABEL } from "./status";
 
 export const STATUS_FILTERS = {
   alle: { label: "Alle", kinds: null },
-  "ikke-gennemfoert": { label: "Ikke gennemført (mangler eller overskredet)", kinds: ["missing", "overdue"] },
+  "ikke-gennemfoert": { label: "Ikke gennemført", kinds: ["missing", "overdue"] },
   mangler: { label: "Mangler", kinds: ["missing"] },
   overskredet: { label: "Overskredet", kinds: ["overdue"] },
   "udloeber-snart": { label: "Udløber snart", kinds: ["expiringSoon"] },
-  gennemfoert: { label: "Gennemført (også dem, der udløber snart)", kinds: ["completed", "expiringSoon"] },
+  gennemfoert: { label: "Gennemført (og udløber snart)", kinds: ["completed", "expiringSoon"] },
   fritaget: { label: "Fritaget", kinds: ["exempt"] },
 } as const satisfies Record<string, { label: string; kinds: readonly CourseStatus["kind"][] | null }>;
 

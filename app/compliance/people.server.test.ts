@@ -62,7 +62,8 @@ describe("listPeopleStatuses", () => {
     const people = listPeopleStatuses({ viewer: { role: "hr", scopePaths: [] }, unitPath: b.path, asOf });
     expect(people).toHaveLength(1);
     expect(people[0]?.statuses.gdpr).toMatchObject({ kind: "completed", validUntil: "2026-03-01" });
-    expect(people[0]?.statuses.ai?.kind).toBe("overdue");
+    // The AI requirement began on 19 June 2025 (reference data), so on 1 June nobody is overdue.
+    expect(people[0]?.statuses.ai).toMatchObject({ kind: "missing", due: "2025-07-19" });
   });
 
   it("refuses to edit a completion in place (history is append-only)", () => {

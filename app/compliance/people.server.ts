@@ -5,6 +5,7 @@ import { and, eq, gt, isNull, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Viewer } from "~/auth/scope";
 import { unitScopeCondition } from "~/auth/scope.server";
 import { getDb, schema } from "~/db.server";
+import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
 import { type CourseInfo, listCourses } from "./courses.server";
 import type { Day } from "./day";
 import { type CourseStatus, courseStatus, type StatusCompletion, type StatusExemption } from "./status";
@@ -98,7 +99,7 @@ export function loadPeopleData(input: {
     .from(completion)
     .innerJoin(employee, eq(employee.id, completion.employeeId))
     .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
-    .where(where)
+    .where(and(where, notAnnulledCompletion))
     .all()) {
     pushTo(completions, key(c.employeeId, c.courseId), c);
   }
@@ -114,7 +115,7 @@ export function loadPeopleData(input: {
     .from(exemption)
     .innerJoin(employee, eq(employee.id, exemption.employeeId))
     .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
-    .where(where)
+    .where(and(where, notAnnulledExemption))
     .all()) {
     pushTo(exemptions, key(e.employeeId, e.courseId), e);
   }

@@ -13,6 +13,7 @@ const course: StatusCourse = {
   validityMonths: 12,
   dueDays: 30,
   campaignDeadline: null,
+  requiredFrom: null,
   versions: [{ version: "1.0", publishedOn: "2024-01-01", material: true, reattestDays: 30 }],
 };
 
@@ -107,6 +108,84 @@ describe("courseStatus: new hires and campaign deadlines", () => {
         course: { campaignDeadline: "2025-12-31" },
       }),
     ).toMatchObject({ kind: "missing", due: "2026-01-30" });
+  });
+});
+
+describe("courseStatus: no deadline before the requirement existed (requiredFrom)", () => {
+  const gdpr = { requiredFrom: "2018-05-25" };
+
+  it("counts someone employed long before the requirement from requiredFrom", () => {
+    const longBefore = { startDate: "2007-07-03" };
+    expect(status("2018-06-24", { employee: longBefore, course: gdpr })).toEqual({
+      kind: "missing",
+      due: "2018-06-24",
+      lastCompletedOn: null,
+    });
+    expect(status("2018-06-25", { employee: longBefore, course: gdpr })).toMatchObject({
+      kind: "overdue",
+      due: "2018-06-24",
+    });
+  });
+
+  it("counts someone who started on the day the requirement began from that day", () => {
+    expect(status("2018-06-01", { employee: { startDate: "2018-05-25" }, course: gdpr })).toMatchObject({
+      kind: "missing",
+      due: "2018-06-24",
+    });
+  });
+
+  it("counts someone who started after the requirement from their start date", () => {
+    expect(status("2018-12-20", { employee: { startDate: "2018-12-01" }, course: gdpr })).toMatchObject({
+      kind: "missing",
+      due: "2018-12-31",
+    });
+  });
+
+  it("lets the campaign deadline win for staff employed before it", () => {
+    const course = { requiredFrom: "2025-06-19", campaignDeadline: "2025-12-31" };
+    expect(status("2025-11-01", { employee: { startDate: "2010-01-01" }, course })).toMatchObject({
+      kind: "missing",
+      due: "2025-12-31",
+    });
+    // Hired after the campaign deadline: the ordinary due period from the start date.
+    expect(status("2026-01-20", { employee: { startDate: "2026-01-10" }, course })).toMatchObject({
+      kind: "missing",
+      due: "2026-02-09",
+    });
+  });
+
+  it("leaves an expired completion's due date at its expiry", () => {
+    expect(status("2025-01-01", { course: gdpr, completions: [done("2023-03-01")] })).toMatchObject({
+      kind: "overdue",
+      due: "2024-03-01",
+    });
+  });
+});
+
+describe("courseStatus: annulled rows count as if they never were", () => {
+  it("ignores an annulled completion", () => {
+    const completions = [{ ...done("2025-01-15"), annulled: true }];
+    expect(status("2025-03-01", { completions })).toEqual({
+      kind: "overdue",
+      due: "2020-03-31",
+      lastCompletedOn: null,
+    });
+  });
+
+  it("falls back to the earlier completion when the latest is annulled", () => {
+    const completions = [done("2024-06-01"), { ...done("2025-01-15"), annulled: true }];
+    expect(status("2025-03-01", { completions })).toMatchObject({
+      kind: "completed",
+      validUntil: "2025-06-01",
+      lastCompletedOn: "2024-06-01",
+    });
+  });
+
+  it("ignores an annulled exemption", () => {
+    const exemption = { validFrom: "2025-01-01", validUntil: null };
+    const exemptions = [{ ...exemption, annulled: true }];
+    expect(status("2025-03-01", { exemptions }).kind).toBe("overdue");
+    expect(status("2025-03-01", { exemptions: [{ ...exemption, annulled: false }] }).kind).toBe("exempt");
   });
 });
 

@@ -20,6 +20,8 @@ export interface StatusCourse {
   validityMonths: number;
   dueDays: number;
   campaignDeadline: Day | null;
+  /** When the requirement began: no one is due before requiredFrom + dueDays. */
+  requiredFrom: Day | null;
   /** Published versions, oldest first. */
   versions: readonly StatusCourseVersion[];
 }
@@ -27,12 +29,16 @@ export interface StatusCourse {
 export interface StatusCompletion {
   completedOn: Day;
   courseVersion: string;
+  /** HR annulled it (a mistake): it counts as if it never was. */
+  annulled?: boolean;
 }
 
 export interface StatusExemption {
   validFrom: Day;
   /** Inclusive; null means until further notice. */
   validUntil: Day | null;
+  /** HR annulled it (a mistake): it counts as if it never was. */
+  annulled?: boolean;
 }
 
 export type CourseStatus =
@@ -103,7 +109,9 @@ export function courseStatus(input: {
   exemptions: readonly StatusExemption[];
   asOf: Day;
 }): CourseStatus {
-  const { employee, course, completions, exemptions, asOf } = input;
+  const { employee, course, asOf } = input;
+  const completions = input.completions.filter((c) => !c.annulled);
+  const exemptions = input.exemptions.filter((e) => !e.annulled);
 
   // Leavers drop out from their end date; future starters are not on the list yet.
   if (employee.endDate !== null && employee.endDate <= asOf) return { kind: "notListed" };
@@ -134,7 +142,12 @@ export function courseStatus(input: {
   } else if (course.campaignDeadline !== null && employee.startDate < course.campaignDeadline) {
     due = course.campaignDeadline;
   } else {
-    due = addDaysToDay(employee.startDate, course.dueDays);
+    // No one is due before the requirement existed: staff employed before it count from then.
+    const from =
+      course.requiredFrom !== null && course.requiredFrom > employee.startDate
+        ? course.requiredFrom
+        : employee.startDate;
+    due = addDaysToDay(from, course.dueDays);
   }
   return { kind: asOf <= due ? "missing" : "overdue", due, lastCompletedOn };
 }

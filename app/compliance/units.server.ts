@@ -5,6 +5,7 @@ import { requirePeopleViewer, requireUnitInScope } from "~/auth/guard.server";
 import type { Viewer } from "~/auth/scope";
 import { seesWholeOrganisation, topScopePaths } from "~/auth/scope";
 import { getDb, schema } from "~/db.server";
+import { parseId } from "~/url-params";
 import type { CourseInfo } from "./courses.server";
 import type { PersonStatus } from "./people.server";
 import { countStatuses, type StatusCounts } from "./summary";
@@ -124,8 +125,8 @@ export function listUnitsWithPaths(): { id: number; label: string }[] {
 /** The unit in the URL, if the caller may see it: 404 for no such unit, 403 outside the scope. */
 export function requireUnitForViewer(request: Request, unitIdParam: string | undefined) {
   const user = requirePeopleViewer(request);
-  const unitId = Number(unitIdParam);
-  const unit = Number.isInteger(unitId) ? getUnit(unitId) : undefined;
+  const unitId = parseId(unitIdParam);
+  const unit = unitId === null ? undefined : getUnit(unitId);
   if (!unit) throw data({ message: "Enheden findes ikke." }, { status: 404 });
   requireUnitInScope(user, unit);
   return { user, unit };

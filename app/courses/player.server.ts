@@ -4,6 +4,7 @@
 import type Database from "better-sqlite3";
 import { and, eq, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { notAnnulledCompletion, notAnnulledExemption } from "~/compliance/annulled.server";
 import { currentVersion, listCourses } from "~/compliance/courses.server";
 import { type Day, today } from "~/compliance/day";
 import { type CourseStatus, courseStatus } from "~/compliance/status";
@@ -60,12 +61,14 @@ function readCourseState(db: Queryable, employeeId: number, code: string, asOf: 
   const completions = db
     .select()
     .from(completion)
-    .where(and(eq(completion.employeeId, employeeId), eq(completion.courseId, course.id)))
+    .where(
+      and(eq(completion.employeeId, employeeId), eq(completion.courseId, course.id), notAnnulledCompletion),
+    )
     .all();
   const exemptions = db
     .select()
     .from(exemption)
-    .where(and(eq(exemption.employeeId, employeeId), eq(exemption.courseId, course.id)))
+    .where(and(eq(exemption.employeeId, employeeId), eq(exemption.courseId, course.id), notAnnulledExemption))
     .all();
   const input = { employee: person, course, completions, asOf };
   const status = courseStatus({ ...input, exemptions });

@@ -1,7 +1,7 @@
 // Retention: the personal records of employees who left more than a set period ago are deleted
 // (hard delete, not a flag), keeping only anonymous counts in retention_run. Logins they had are
 // anonymised rather than deleted, because the audit trail of what they did refers to them.
-import { and, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, or } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { addMonthsToDay, type Day } from "~/compliance/day";
 import { type AppTransaction, getDb, schema } from "~/db.server";
@@ -20,6 +20,7 @@ const {
   session,
   retentionRun,
   siteSetting,
+  annulment,
 } = schema;
 
 export const DEFAULT_RETENTION_MONTHS = 24;
@@ -50,6 +51,8 @@ export function runRetention(input: {
       const result: RetentionResult = { leftBefore, employees: ids.length, completions: 0, otherRows: 0 };
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500);
+        // Annulments point at the completions and exemptions, so they go first.
+        result.otherRows += annulmentsOf(tx, chunk, input.dryRun);
         result.completions += countOrDelete(tx, completion, completion.employeeId, chunk, input.dryRun);
         for (const [table, column] of [
           [exemption, exemption.employeeId],
@@ -88,6 +91,21 @@ function countOrDelete(
 ): number {
   if (dryRun) return tx.select({ id: column }).from(table).where(inArray(column, ids)).all().length;
   return tx.delete(table).where(inArray(column, ids)).run().changes;
+}
+
+function annulmentsOf(tx: AppTransaction, ids: number[], dryRun = false): number {
+  const where = or(
+    inArray(
+      annulment.completionId,
+      tx.select({ id: completion.id }).from(completion).where(inArray(completion.employeeId, ids)),
+    ),
+    inArray(
+      annulment.exemptionId,
+      tx.select({ id: exemption.id }).from(exemption).where(inArray(exemption.employeeId, ids)),
+    ),
+  );
+  if (dryRun) return tx.select({ id: annulment.id }).from(annulment).where(where).all().length;
+  return tx.delete(annulment).where(where).run().changes;
 }
 
 function deletePerson(tx: AppTransaction, ids: number[], now: number, result: RetentionResult) {

@@ -69,7 +69,8 @@ export default function Index() {
               : units.length === 1
                 ? "Status for din enhed"
                 : "Status for dine enheder"}{" "}
-            pr. {formatLongDate(asOf)}. Vælg en enhed for at se, hvem der mangler, og enhederne under den.
+            pr. {formatLongDate(asOf)}. Vælg en enhed for at se, hvem der ikke har gennemført, og enhederne
+            under den.
           </p>
           <UnitSummaryList units={units} courses={courses} />
         </>

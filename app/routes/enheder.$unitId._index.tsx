@@ -13,6 +13,7 @@ import {
 } from "~/compliance/units.server";
 import { BarChart, TrendChart } from "~/ui/charts";
 import { formatLongDate } from "~/ui/format";
+import { completionBars } from "~/ui/status-words";
 import { UnitSummaryList } from "~/ui/unit-summary-list";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -70,7 +71,7 @@ export default function UnitPage() {
             to={`${base}/personer?status=ikke-gennemfoert`}
             className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white"
           >
-            Se hvem der mangler
+            Se hvem der ikke har gennemført
           </Link>
         </li>
         <li>
@@ -110,11 +111,7 @@ export default function UnitPage() {
                 id={`soejler-${c.code}`}
                 title={`${c.title}: andel gennemført pr. enhed`}
                 description={`Vandrette søjler med andelen af medarbejdere i hver enhed under ${u.unit.name}, der har gennemført ${c.title}.`}
-                data={u.children.map((child) => ({
-                  label: child.name,
-                  value: child.counts[c.code]?.completionRate ?? null,
-                  detail: `${(child.counts[c.code]?.missing ?? 0) + (child.counts[c.code]?.overdue ?? 0)} mangler`,
-                }))}
+                data={completionBars(u.children, c.code)}
               />
             ))}
           </div>

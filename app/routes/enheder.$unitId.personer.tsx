@@ -114,6 +114,7 @@ export default function PeopleList() {
           <select
             id="status"
             name="status"
+            aria-describedby="status-hjaelp"
             defaultValue={d.query.status}
             className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
           >
@@ -123,6 +124,9 @@ export default function PeopleList() {
               </option>
             ))}
           </select>
+          <p id="status-hjaelp" className="mt-1 text-xs text-muted">
+            Ikke gennemført = Mangler (fristen er ikke nået) og Overskredet (fristen er passeret).
+          </p>
         </div>
         <div>
           <label htmlFor="q" className="block text-sm font-semibold">
@@ -170,7 +174,7 @@ export default function PeopleList() {
         <div className="flex items-end">
           <button
             type="submit"
-            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+            className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
           >
             Vis
           </button>

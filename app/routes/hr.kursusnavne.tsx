@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guard.server";
@@ -28,7 +28,6 @@ export function loader({ request }: LoaderFunctionArgs) {
       alias: a.alias,
       course: courses.find((c) => c.id === a.courseId)?.title ?? "",
     })),
-    added: new URL(request.url).searchParams.get("tilfoejet"),
   };
 }
 
@@ -36,15 +35,16 @@ export async function action({ request }: ActionFunctionArgs) {
   requireRole(request, "hr");
   const parsed = AliasForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
-    return data({ error: parsed.error.issues[0]?.message ?? "Ugyldigt navn." }, { status: 400 });
+    return data({ error: parsed.error.issues[0]?.message ?? "Ugyldigt navn.", added: null }, { status: 400 });
   const course = listCourses().find((c) => c.code === parsed.data.course);
-  if (!course) return data({ error: "Kurset findes ikke." }, { status: 400 });
+  if (!course) return data({ error: "Kurset findes ikke.", added: null }, { status: 400 });
   const alias = normalizeKey(parsed.data.alias);
   if (alias === normalizeKey(course.code) || alias === normalizeKey(course.title)) {
-    return data({ error: "Det navn genkendes allerede." }, { status: 400 });
+    return data({ error: "Det navn genkendes allerede.", added: null }, { status: 400 });
   }
   addCourseAlias(course.id, alias);
-  return redirect(`/hr/kursusnavne?tilfoejet=${encodeURIComponent(parsed.data.alias)}`);
+  // The message comes from this result, never from the URL (anyone can put text in a link).
+  return { error: null, added: parsed.data.alias };
 }
 
 export default function CourseAliases() {
@@ -62,7 +62,9 @@ export default function CourseAliases() {
         genkender det. Store og små bogstaver, mellemrum og bindestreger er ligegyldige.
       </p>
       <div role="status">
-        {d.added ? <p className="mt-3 rounded bg-green-50 p-3 text-ok">„{d.added}“ er tilføjet.</p> : null}
+        {result?.added ? (
+          <p className="mt-3 rounded bg-green-50 p-3 text-ok">„{result.added}“ er tilføjet.</p>
+        ) : null}
       </div>
       {result?.error ? (
         <div
@@ -74,7 +76,11 @@ export default function CourseAliases() {
           <a href="#alias">{result.error}</a>
         </div>
       ) : null}
-      <Form method="post" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
+      <Form
+        key={result?.added ?? "alias"}
+        method="post"
+        className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[auto_minmax(0,1fr)_auto] sm:items-end"
+      >
         <div>
           <label htmlFor="course" className="block text-sm font-semibold">
             Kursus
@@ -82,7 +88,7 @@ export default function CourseAliases() {
           <select
             id="course"
             name="course"
-            className="mt-1 rounded border border-gray-500 bg-white px-2 py-2"
+            className="mt-1 min-h-11 w-full rounded border border-gray-500 bg-white px-2 py-2"
           >
             {d.courses.map((c) => (
               <option key={c.code} value={c.code}>
@@ -91,7 +97,7 @@ export default function CourseAliases() {
             ))}
           </select>
         </div>
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0">
           <label htmlFor="alias" className="block text-sm font-semibold">
             Navn i leverandørens fil
           </label>
@@ -99,12 +105,12 @@ export default function CourseAliases() {
             id="alias"
             name="alias"
             aria-invalid={result?.error ? true : undefined}
-            className="mt-1 w-full rounded border border-gray-500 px-2 py-2"
+            className="mt-1 min-h-11 w-full rounded border border-gray-500 px-2 py-2"
           />
         </div>
         <button
           type="submit"
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          className="min-h-11 justify-self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
         >
           Tilføj navn
         </button>
@@ -112,7 +118,7 @@ export default function CourseAliases() {
       <h2 className="mt-6 text-xl font-semibold">Kendte navne</h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {d.aliases.map((a) => (
-          <li key={a.alias}>
+          <li key={a.alias} className="break-words">
             {a.alias} → {a.course}
           </li>
         ))}

@@ -1,27 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { recordAudit } from "~/audit/audit.server";
 import { requirePeopleViewer, requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
 import { loadEmployeeHistory } from "~/compliance/employee-history.server";
-import { ManualRegistration, registerManually } from "~/compliance/manual-registration.server";
+import { type Intent, ManualRegistration, registerManually } from "~/compliance/manual-registration.server";
 import { allCourseContent } from "~/content/content.server";
 import { formatShortDate, formatTimestamp } from "~/ui/format";
 import { PersonFacts } from "~/ui/person-facts";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
-import { useErrorFocus } from "~/ui/use-error-focus";
+import { requireIdParam } from "~/url-params";
 
 const SOURCE_LABEL = {
-  site: "På dette site",
+  site: "Her på siden",
   import: "Import fra kursusleverandør",
   manual: "Registreret af HR",
 } as const;
 
+const NOT_FOUND = "Medarbejderen findes ikke.";
+
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requirePeopleViewer(request);
-  const employeeId = Number(params.employeeId);
-  const history = loadEmployeeHistory(user, Number.isInteger(employeeId) ? employeeId : -1, today());
+  const history = loadEmployeeHistory(user, requireIdParam(params.employeeId, NOT_FOUND), today());
   recordAudit({
     request,
     actor: user,
@@ -33,9 +35,37 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const moduleTitles = new Map(
     allCourseContent().flatMap((c) => c.modules.map((m) => [m.slug, m.title] as const)),
   );
+  const annulled = (a: { reason: string; annulledAt: number } | null, by: string | null) =>
+    a && { at: formatTimestamp(a.annulledAt), by, reason: a.reason };
+  const completions = history.completions.map((r) => ({
+    id: r.completion.id,
+    course: r.courseTitle,
+    completedOn: r.completion.completedOn,
+    version: r.completion.courseVersion,
+    score: r.completion.score,
+    source:
+      r.completion.source === "manual" && r.recordedBy
+        ? `Registreret af ${r.recordedBy} (HR)`
+        : SOURCE_LABEL[r.completion.source],
+    sourceRef: r.completion.source === "import" ? r.completion.sourceRef : null,
+    reason: r.completion.reason,
+    annulled: annulled(r.annulment, r.annulledBy),
+  }));
+  const exemptions = history.exemptions.map((r) => ({
+    id: r.exemption.id,
+    course: r.courseTitle,
+    reason: r.exemption.reason,
+    validFrom: r.exemption.validFrom,
+    validUntil: r.exemption.validUntil,
+    grantedBy: r.grantedBy,
+    annulled: annulled(r.annulment, r.annulledBy),
+  }));
+  const period = (e: { validFrom: string; validUntil: string | null }) =>
+    `${formatShortDate(e.validFrom)} – ${e.validUntil ? formatShortDate(e.validUntil) : "indtil videre"}`;
   return {
-    canRegister: user.role === "hr",
-    registered: new URL(request.url).searchParams.get("registreret") === "1",
+    // HR registers and corrects, but never on their own record (a second HR user must).
+    registration:
+      user.role !== "hr" ? "none" : user.employeeId === history.person.id ? "own" : ("allowed" as const),
     today: today(),
     person: {
       name: history.person.name,
@@ -44,27 +74,23 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       startDate: history.person.startDate,
       endDate: history.person.endDate,
     },
+    unitId: history.person.orgUnitId,
     unitLabel: history.unitLabel,
     statuses: history.statuses,
-    completions: history.completions.map((r) => ({
-      id: r.completion.id,
-      course: r.courseTitle,
-      completedOn: r.completion.completedOn,
-      version: r.completion.courseVersion,
-      score: r.completion.score,
-      source: SOURCE_LABEL[r.completion.source],
-      sourceRef: r.completion.source === "import" ? r.completion.sourceRef : null,
-      recordedBy: r.recordedBy,
-      reason: r.completion.reason,
-    })),
-    exemptions: history.exemptions.map((r) => ({
-      id: r.exemption.id,
-      course: r.courseTitle,
-      reason: r.exemption.reason,
-      validFrom: r.exemption.validFrom,
-      validUntil: r.exemption.validUntil,
-      grantedBy: r.grantedBy,
-    })),
+    completions,
+    exemptions,
+    // What HR can annul: every row that is not annulled yet.
+    annullable: [
+      ...completions
+        .filter((c) => !c.annulled)
+        .map((c) => ({
+          value: `completion:${c.id}`,
+          label: `Gennemførelse: ${c.course}, ${formatShortDate(c.completedOn)} (${c.source})`,
+        })),
+      ...exemptions
+        .filter((e) => !e.annulled)
+        .map((e) => ({ value: `exemption:${e.id}`, label: `Fritagelse: ${e.course}, ${period(e)}` })),
+    ],
     attempts: history.attempts.map((r) => ({
       id: r.attempt.id,
       course: r.courseTitle,
@@ -82,30 +108,51 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const INTENTS: readonly Intent[] = ["completion", "exemption", "annul"];
+const SAVED: Record<Intent, string> = {
+  completion: "Registreringen er gemt: gennemførelsen står nu i listen nedenfor.",
+  exemption: "Registreringen er gemt: fritagelsen står nu i listen nedenfor.",
+  annul: "Registreringen er annulleret. Den står stadig i historikken, men tæller ikke længere.",
+};
+
+type ActionResult =
+  | { intent: Intent; ok: true; message: string; savedAt: number }
+  | { intent: Intent; ok: false; error: string; field: string; values: Record<string, string> };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "hr");
-  const employeeId = Number(params.employeeId);
-  const history = loadEmployeeHistory(user, Number.isInteger(employeeId) ? employeeId : -1, today());
-  const parsed = ManualRegistration.safeParse(Object.fromEntries(await request.formData()));
+  const history = loadEmployeeHistory(user, requireIdParam(params.employeeId, NOT_FOUND), today());
+  const form = Object.fromEntries(
+    [...(await request.formData())].map(([k, v]) => [k, typeof v === "string" ? v : ""]),
+  );
+  const intent = INTENTS.find((i) => i === form.intent) ?? "completion";
+  const fail = (error: string, field: string) =>
+    data<ActionResult>({ intent, ok: false, error, field, values: form }, { status: 400 });
+  const parsed = ManualRegistration.safeParse(form);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return data(
-      { error: issue?.message ?? "Ugyldig registrering.", field: String(issue?.path[0] ?? "") },
-      { status: 400 },
-    );
+    return fail(issue?.message ?? "Ugyldig registrering.", String(issue?.path[0] ?? ""));
   }
-  const problem = registerManually(parsed.data, history.person.id, user.id, today());
-  if (problem) return data({ error: problem, field: "" }, { status: 400 });
+  const result = registerManually(parsed.data, history.person.id, user, today());
+  if (!result.ok) return fail(result.error, result.field);
   recordAudit({
     request,
     actor: user,
-    action: "register",
+    action: parsed.data.intent === "annul" ? "annul" : "register",
     scope: history.unitLabel,
     targetEmployeeId: history.person.id,
-    filters: parsed.data.intent === "completion" ? "Gennemførelse" : "Fritagelse",
+    filters:
+      parsed.data.intent === "completion"
+        ? "Gennemførelse"
+        : parsed.data.intent === "exemption"
+          ? "Fritagelse"
+          : parsed.data.target.kind === "completion"
+            ? "Gennemførelse"
+            : "Fritagelse",
     rowCount: 1,
   });
-  return redirect(`/medarbejdere/${history.person.id}?registreret=1`);
+  // The message comes from this result, never from the URL; the forms render empty again.
+  return data<ActionResult>({ intent, ok: true, message: SAVED[intent], savedAt: Date.now() });
 }
 
 const th = "p-2 text-left";
@@ -114,15 +161,17 @@ const td = "p-2 align-top";
 export default function EmployeeDetail() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result);
+  const messageFor = (intent: Intent) => (result?.intent === intent ? result : undefined);
+  // A new key after each save gives empty forms, with and without JavaScript.
+  const formKey = result?.ok ? String(result.savedAt) : "form";
   return (
     <div>
+      <p className="text-sm">
+        <Link to={`/enheder/${d.unitId}/personer`} className="inline-block py-2">
+          Tilbage til personerne i {d.unitLabel.split(" > ").at(-1)}
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">{d.person.name}</h1>
-      <div role="status">
-        {d.registered ? (
-          <p className="mt-2 rounded bg-green-50 p-3 text-ok">Registreringen er gemt.</p>
-        ) : null}
-      </div>
       <PersonFacts person={d.person} unitLabel={d.unitLabel} showName={false} />
 
       <h2 className="mt-8 text-xl font-semibold">Status i dag</h2>
@@ -142,59 +191,140 @@ export default function EmployeeDetail() {
         ))}
       </ul>
 
-      {d.canRegister ? (
+      {d.registration === "own" ? (
+        <p className="mt-8 max-w-prose rounded border border-gray-400 bg-white p-4">
+          Det er din egen medarbejder. Du kan ikke registrere eller annullere noget for dig selv; bed en anden
+          i HR om det.
+        </p>
+      ) : null}
+      {d.registration === "allowed" ? (
         <section aria-labelledby="registrer" className="mt-8 rounded-lg border border-brand-100 bg-white p-5">
           <h2 id="registrer" className="text-xl font-semibold">
             Registrér manuelt (HR)
           </h2>
-          {result?.error ? (
-            <div
-              ref={errorRef}
-              tabIndex={-1}
-              role="alert"
-              className="mt-3 rounded border-2 border-bad p-3 text-bad"
-            >
-              {result.error}
-            </div>
-          ) : null}
           <div className="mt-4 grid gap-6 lg:grid-cols-2">
-            <Form method="post" noValidate className="space-y-3">
+            <Form key={`g-${formKey}`} method="post" noValidate className="space-y-3">
               <h3 className="font-semibold">Gennemførelse</h3>
+              <FormMessage result={messageFor("completion")} />
               <input type="hidden" name="intent" value="completion" />
-              <CourseSelect id="g-kursus" statuses={d.statuses} />
-              <Field id="g-dato" name="completedOn" label="Gennemført den" type="date" max={d.today} />
+              <CourseSelect
+                id="g-kursus"
+                statuses={d.statuses}
+                defaultValue={values(messageFor("completion")).course}
+              />
+              <Field
+                id="g-dato"
+                name="completedOn"
+                label="Gennemført den"
+                type="date"
+                max={d.today}
+                result={messageFor("completion")}
+              />
               <Field
                 id="g-begrundelse"
                 name="reason"
                 label="Begrundelse (fx kursusbevis fra anden kommune)"
+                result={messageFor("completion")}
               />
               <button
                 type="submit"
-                className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+                className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
               >
                 Registrér gennemførelse
               </button>
             </Form>
-            <Form method="post" noValidate className="space-y-3">
+            <Form key={`f-${formKey}`} method="post" noValidate className="space-y-3">
               <h3 className="font-semibold">Fritagelse</h3>
+              <FormMessage result={messageFor("exemption")} />
               <input type="hidden" name="intent" value="exemption" />
-              <CourseSelect id="f-kursus" statuses={d.statuses} />
-              <Field id="f-fra" name="validFrom" label="Gælder fra" type="date" defaultValue={d.today} />
+              <CourseSelect
+                id="f-kursus"
+                statuses={d.statuses}
+                defaultValue={values(messageFor("exemption")).course}
+              />
+              <Field
+                id="f-fra"
+                name="validFrom"
+                label="Gælder fra"
+                type="date"
+                defaultValue={d.today}
+                result={messageFor("exemption")}
+              />
               <Field
                 id="f-til"
                 name="validUntil"
                 label="Gælder til og med (tom: indtil videre)"
                 type="date"
+                result={messageFor("exemption")}
               />
-              <Field id="f-begrundelse" name="reason" label="Begrundelse (fx langtidssygemeldt)" />
+              <Field
+                id="f-begrundelse"
+                name="reason"
+                label="Begrundelse (fx langtidssygemeldt)"
+                result={messageFor("exemption")}
+              />
               <button
                 type="submit"
-                className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700"
+                className="min-h-11 rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700"
               >
                 Registrér fritagelse
               </button>
             </Form>
           </div>
+          <Form
+            key={`a-${formKey}`}
+            method="post"
+            noValidate
+            aria-labelledby="annuller-titel"
+            className="mt-8 space-y-3 border-t pt-5"
+          >
+            <h3 id="annuller-titel" className="font-semibold">
+              Annullér en fejlregistrering
+            </h3>
+            <p className="max-w-prose text-sm">
+              Annulleringen sletter ikke noget: registreringen bliver stående i historikken som annulleret,
+              med din begrundelse, og tæller ikke længere med i status.
+            </p>
+            <FormMessage result={messageFor("annul")} />
+            <input type="hidden" name="intent" value="annul" />
+            {d.annullable.length === 0 ? (
+              <p className="text-sm">Der er ingen registreringer at annullere.</p>
+            ) : (
+              <>
+                <div>
+                  <label htmlFor="a-registrering" className="block text-sm font-semibold">
+                    Registrering
+                  </label>
+                  <select
+                    id="a-registrering"
+                    name="target"
+                    defaultValue={values(messageFor("annul")).target ?? ""}
+                    aria-invalid={fieldHasError(messageFor("annul"), "target") || undefined}
+                    className="mt-1 w-full min-w-0 rounded border border-gray-500 bg-white px-2 py-2"
+                  >
+                    <option value="">Vælg registrering</option>
+                    {d.annullable.map((a) => (
+                      <option key={a.value} value={a.value}>
+                        {a.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <Field
+                  id="a-begrundelse"
+                  name="reason"
+                  label="Begrundelse for annulleringen (fx registreret på forkert person)"
+                  result={messageFor("annul")}
+                />
+                <button
+                  type="submit"
+                  className="min-h-11 rounded border border-bad px-4 py-2 font-semibold text-bad"
+                >
+                  Annullér registreringen
+                </button>
+              </>
+            )}
+          </Form>
         </section>
       ) : null}
 
@@ -206,16 +336,24 @@ export default function EmployeeDetail() {
       >
         <tbody>
           {d.completions.map((c) => (
-            <tr key={c.id} className="border-b border-gray-200">
-              <td className={td}>{formatShortDate(c.completedOn)}</td>
-              <td className={td}>{c.course}</td>
-              <td className={td}>{c.version}</td>
-              <td className={td}>{c.score === null ? "–" : `${c.score} %`}</td>
-              <td className={td}>
+            <tr key={c.id} className={`border-b border-gray-200 ${c.annulled ? "bg-gray-50" : ""}`}>
+              <td className={td} data-label="Dato">
+                {c.annulled ? <s>{formatShortDate(c.completedOn)}</s> : formatShortDate(c.completedOn)}
+              </td>
+              <td className={td} data-label="Kursus">
+                {c.course}
+              </td>
+              <td className={td} data-label="Version">
+                {c.version}
+              </td>
+              <td className={td} data-label="Score">
+                {c.score === null ? "–" : `${c.score} %`}
+              </td>
+              <td className={td} data-label="Kilde">
                 {c.source}
                 {c.sourceRef ? ` (${c.sourceRef})` : ""}
-                {c.recordedBy ? `, af ${c.recordedBy}` : ""}
                 {c.reason ? `. Begrundelse: ${c.reason}` : ""}
+                <Annulled annulled={c.annulled} />
               </td>
             </tr>
           ))}
@@ -230,15 +368,18 @@ export default function EmployeeDetail() {
       >
         <tbody>
           {d.exemptions.map((e) => (
-            <tr key={e.id} className="border-b border-gray-200">
-              <td className={td}>{e.course}</td>
-              <td className={td}>
+            <tr key={e.id} className={`border-b border-gray-200 ${e.annulled ? "bg-gray-50" : ""}`}>
+              <td className={td} data-label="Kursus">
+                {e.course}
+              </td>
+              <td className={td} data-label="Periode">
                 {formatShortDate(e.validFrom)} –{" "}
                 {e.validUntil ? formatShortDate(e.validUntil) : "indtil videre"}
               </td>
-              <td className={td}>
+              <td className={td} data-label="Begrundelse">
                 {e.reason}
                 {e.grantedBy ? ` (givet af ${e.grantedBy})` : ""}
+                <Annulled annulled={e.annulled} />
               </td>
             </tr>
           ))}
@@ -254,11 +395,13 @@ export default function EmployeeDetail() {
         <tbody>
           {d.attempts.map((a) => (
             <tr key={a.id} className="border-b border-gray-200">
-              <td className={td}>{a.at}</td>
-              <td className={td}>
+              <td className={td} data-label="Tidspunkt">
+                {a.at}
+              </td>
+              <td className={td} data-label="Kursus og modul">
                 {a.course}: {a.module}
               </td>
-              <td className={td}>
+              <td className={td} data-label="Resultat">
                 {a.score} % – {a.passed ? "bestået" : "ikke bestået"}
               </td>
             </tr>
@@ -275,8 +418,12 @@ export default function EmployeeDetail() {
         <tbody>
           {d.attestations.map((a) => (
             <tr key={a.id} className="border-b border-gray-200">
-              <td className={td}>{a.at}</td>
-              <td className={td}>{a.statement}</td>
+              <td className={td} data-label="Tidspunkt">
+                {a.at}
+              </td>
+              <td className={td} data-label="Erklæring">
+                {a.statement}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -285,13 +432,60 @@ export default function EmployeeDetail() {
   );
 }
 
-function CourseSelect({ id, statuses }: { id: string; statuses: { code: string; title: string }[] }) {
+type FormResult = ActionResult | undefined;
+
+const values = (result: FormResult): Record<string, string> => (result && !result.ok ? result.values : {});
+const fieldHasError = (result: FormResult, field: string) =>
+  result !== undefined && !result.ok && result.field === field;
+
+/** The outcome of this form, next to it: the saved message or the error (focused, so it is read). */
+function FormMessage({ result }: { result: FormResult }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) ref.current?.focus();
+  }, [result]);
+  if (!result) return null;
+  return result.ok ? (
+    <div ref={ref} tabIndex={-1} role="status" className="rounded bg-green-50 p-3 text-ok">
+      {result.message}
+    </div>
+  ) : (
+    <div ref={ref} tabIndex={-1} role="alert" className="rounded border-2 border-bad p-3 text-bad">
+      {result.error}
+    </div>
+  );
+}
+
+function Annulled({ annulled }: { annulled: { at: string; by: string | null; reason: string } | null }) {
+  if (!annulled) return null;
+  return (
+    <span className="mt-1 block font-semibold text-bad">
+      Annulleret {annulled.at}
+      {annulled.by ? ` af ${annulled.by}` : ""}. Begrundelse: {annulled.reason}
+    </span>
+  );
+}
+
+function CourseSelect({
+  id,
+  statuses,
+  defaultValue,
+}: {
+  id: string;
+  statuses: { code: string; title: string }[];
+  defaultValue?: string;
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-semibold">
         Kursus
       </label>
-      <select id={id} name="course" className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2">
+      <select
+        id={id}
+        name="course"
+        defaultValue={defaultValue}
+        className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
+      >
         {statuses.map((s) => (
           <option key={s.code} value={s.code}>
             {s.title}
@@ -309,6 +503,7 @@ function Field({
   type = "text",
   max,
   defaultValue,
+  result,
 }: {
   id: string;
   name: string;
@@ -316,7 +511,10 @@ function Field({
   type?: string;
   max?: string;
   defaultValue?: string;
+  result: FormResult;
 }) {
+  // After a failed submit the typed values come back, so nothing is lost.
+  const kept = values(result)[name];
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-semibold">
@@ -327,7 +525,8 @@ function Field({
         name={name}
         type={type}
         max={max}
-        defaultValue={defaultValue}
+        defaultValue={kept ?? defaultValue}
+        aria-invalid={fieldHasError(result, name) || undefined}
         className="mt-1 w-full rounded border border-gray-500 px-2 py-2"
       />
     </div>
@@ -354,8 +553,9 @@ function Section({
       {count === 0 ? (
         <p className="mt-2">{empty}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm shadow-sm">
+        <div className="mt-2">
+          {/* On a phone the rows stack: each cell shows its column name (see tailwind.css). */}
+          <table className="stack-table w-full border-collapse bg-white text-sm shadow-sm">
             <caption className="sr-only">{title}</caption>
             <thead>
               <tr className="border-b-2 border-brand-700">

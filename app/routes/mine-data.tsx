@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listLookupsOf } from "~/audit/audit.server";
-import { AUDIT_ACTION_LABEL } from "~/audit/labels";
+import { ownRecordPhrase } from "~/audit/labels";
 import { ROLE_LABEL } from "~/auth/roles";
 import { today } from "~/compliance/day";
 import { loadOwnHistory } from "~/compliance/employee-history.server";
@@ -26,7 +26,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     unitLabel: history.unitLabel,
     completions: history.completions.map((r) => ({
       id: r.completion.id,
-      text: `${formatShortDate(r.completion.completedOn)}: ${r.courseTitle} (version ${r.completion.courseVersion}${r.completion.score === null ? "" : `, ${r.completion.score} %`})`,
+      text: `${formatShortDate(r.completion.completedOn)}: ${r.courseTitle} (version ${r.completion.courseVersion}${r.completion.score === null ? "" : `, ${r.completion.score} %`})${annulledText(r.annulment)}`,
     })),
     attempts: history.attempts.length,
     attestations: history.attestations.map((r) => ({
@@ -35,19 +35,30 @@ export function loader({ request }: LoaderFunctionArgs) {
     })),
     exemptions: history.exemptions.map((r) => ({
       id: r.exemption.id,
-      text: `${r.courseTitle}: ${formatShortDate(r.exemption.validFrom)} – ${r.exemption.validUntil ? formatShortDate(r.exemption.validUntil) : "indtil videre"} (${r.exemption.reason})`,
+      text: `${r.courseTitle}: ${formatShortDate(r.exemption.validFrom)} – ${r.exemption.validUntil ? formatShortDate(r.exemption.validUntil) : "indtil videre"} (${r.exemption.reason})${annulledText(r.annulment)}`,
     })),
     selfReports: listSelfReports(user.employeeId).map((r) => ({
       key: r.courseKey,
       completedOn: r.completedOn,
     })),
-    lookups: listLookupsOf(user.employeeId, history.unitLabel).map((e) => ({
+    lookups: listLookupsOf(user.employeeId, history.unitLabel, user.id).map((e) => ({
       id: e.id,
       at: formatTimestamp(e.at),
       who: `${e.actorName} (${ROLE_LABEL[e.actorRole]})`,
-      what: `${AUDIT_ACTION_LABEL[e.action]}${e.targetEmployeeId === user.employeeId ? " dine oplysninger" : `: ${e.scope}`}`,
+      what: ownRecordPhrase(
+        e.action,
+        e.targetEmployeeId === user.employeeId || e.targetUserId === user.id,
+        e.scope,
+      ),
     })),
   };
+}
+
+// An annulled row stays in the history, marked, so the employee sees the correction too.
+function annulledText(annulment: { reason: string; annulledAt: number } | null): string {
+  return annulment
+    ? `. Annulleret af HR ${formatTimestamp(annulment.annulledAt)}: ${annulment.reason} (tæller ikke med)`
+    : "";
 }
 
 export default function MyData() {
@@ -56,8 +67,8 @@ export default function MyData() {
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">Mine data</h1>
       <p className="mt-2">
-        Her kan du se de oplysninger, siden har om dig, og hvem der har set eller hentet dem. Er noget
-        forkert, så kontakt HR.
+        Her kan du se de oplysninger, siden har om dig, og hvem der har set, eksporteret eller ændret dem. Er
+        noget forkert, så kontakt HR.
       </p>
 
       <h2 className="mt-6 text-xl font-semibold">Om dig</h2>
@@ -95,8 +106,7 @@ export default function MyData() {
           Hvem har set dine oplysninger
         </h2>
         <p className="mt-1 text-sm">
-          Ledere og HR kan se status for kurserne i deres enheder. Hvert opslag og hver udtrækning bliver
-          logget.
+          Ledere og HR kan se status for kurserne i deres enheder. Hvert opslag og hvert udtræk bliver logget.
         </p>
         {d.lookups.length === 0 ? (
           <p className="mt-2">Ingen har set dine oplysninger endnu.</p>

@@ -5,37 +5,56 @@ import { listAuditEvents } from "~/audit/audit.server";
 import { AUDIT_ACTION_LABEL } from "~/audit/labels";
 import { requireRole } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
+import { isDay } from "~/compliance/day";
 import { formatTimestamp } from "~/ui/format";
-import { AUDIT_ACTIONS } from "../../db/schema";
+import { parseId } from "~/url-params";
+import { AUDIT_ACTIONS } from "../../db/constants";
 
 const PAGE_SIZE = 100;
+const day = z.string().refine(isDay).optional().catch(undefined);
+const text = z.string().trim().max(100).optional().catch(undefined);
 const Query = z.object({
   handling: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  side: z.coerce.number().int().min(1).catch(1),
+  person: text,
+  udfoert: text,
+  fra: day,
+  til: day,
 });
 
-// The audit trail for HR and admin: who looked at or exported whose data, newest first.
+// The audit trail for HR and admin: who looked at, exported or changed whose data, newest first,
+// filtered by person, actor, action and dates (the filters live in the URL, so a link can be shared).
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "hr", "admin");
   const params = new URL(request.url).searchParams;
-  const query = Query.parse({
-    handling: params.get("handling") ?? undefined,
-    side: params.get("side") ?? undefined,
-  });
+  const query = Query.parse(Object.fromEntries(params));
+  const page = parseId(params.get("side")) ?? 1;
   const events = listAuditEvents({
     action: query.handling,
+    person: query.person,
+    actor: query.udfoert,
+    from: query.fra,
+    to: query.til,
     limit: PAGE_SIZE + 1,
-    offset: (query.side - 1) * PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
   });
+  const filters = Object.fromEntries(
+    Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
   return {
-    action: query.handling ?? "",
-    page: query.side,
+    filters,
+    page,
     hasNext: events.length > PAGE_SIZE,
-    events: events.slice(0, PAGE_SIZE).map((e) => ({
+    events: events.slice(0, PAGE_SIZE).map(({ event: e, ...target }) => ({
       id: e.id,
       at: formatTimestamp(e.at),
       actor: `${e.actorName} (${ROLE_LABEL[e.actorRole]})`,
       action: AUDIT_ACTION_LABEL[e.action],
+      about:
+        target.employeeName !== null
+          ? `${target.employeeName} (medarbejdernr. ${target.employeeNumber})`
+          : target.userName !== null
+            ? `Bruger: ${target.userName} (${target.userEmail})`
+            : null,
       scope: e.scope,
       filters: e.filters,
       rowCount: e.rowCount,
@@ -43,18 +62,37 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const inputClass = "mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2";
+
 export default function AuditLog() {
   const d = useLoaderData<typeof loader>();
-  const link = (page: number) =>
-    `/revision?${new URLSearchParams({ ...(d.action ? { handling: d.action } : {}), side: String(page) })}`;
+  const link = (page: number) => `/revision?${new URLSearchParams({ ...d.filters, side: String(page) })}`;
+  const filtered = Object.keys(d.filters).length > 0;
   return (
     <div>
       <h1 className="text-2xl font-bold">Revisionsspor</h1>
       <p className="mt-2 max-w-prose">
-        Hvem har set eller eksporteret oplysninger om medarbejdernes kurser. Sporet kan ikke ændres eller
-        slettes.
+        Her kan du se, hvem der har set eller eksporteret oplysninger om medarbejdernes kurser, hvem der har
+        registreret eller annulleret noget, og hvem der har ændret brugere og indstillinger. Sporet kan ikke
+        ændres eller slettes.
       </p>
-      <Form method="get" className="mt-4 flex flex-wrap items-end gap-2">
+      <Form
+        method="get"
+        className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+        aria-label="Filtrér sporet"
+      >
+        <div>
+          <label htmlFor="person" className="block text-sm font-semibold">
+            Om person (navn, medarbejdernr. eller e-mail)
+          </label>
+          <input id="person" name="person" defaultValue={d.filters.person ?? ""} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="udfoert" className="block text-sm font-semibold">
+            Udført af (navn eller e-mail)
+          </label>
+          <input id="udfoert" name="udfoert" defaultValue={d.filters.udfoert ?? ""} className={inputClass} />
+        </div>
         <div>
           <label htmlFor="handling" className="block text-sm font-semibold">
             Handling
@@ -62,8 +100,8 @@ export default function AuditLog() {
           <select
             id="handling"
             name="handling"
-            defaultValue={d.action}
-            className="mt-1 rounded border border-gray-500 bg-white px-2 py-2"
+            defaultValue={d.filters.handling ?? ""}
+            className={inputClass}
           >
             <option value="">Alle handlinger</option>
             {AUDIT_ACTIONS.map((a) => (
@@ -73,47 +111,72 @@ export default function AuditLog() {
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded border border-brand-700 px-4 py-2 font-semibold">
-          Vis
-        </button>
+        <div>
+          <label htmlFor="fra" className="block text-sm font-semibold">
+            Fra og med dato
+          </label>
+          <input id="fra" name="fra" type="date" defaultValue={d.filters.fra ?? ""} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="til" className="block text-sm font-semibold">
+            Til og med dato
+          </label>
+          <input id="til" name="til" type="date" defaultValue={d.filters.til ?? ""} className={inputClass} />
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <button type="submit" className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+            Vis
+          </button>
+          {filtered ? (
+            <Link to="/revision" className="inline-block py-2">
+              Nulstil filtre
+            </Link>
+          ) : null}
+        </div>
       </Form>
       {d.events.length === 0 ? (
-        <p className="mt-4">Ingen hændelser.</p>
+        <p className="mt-4">Ingen hændelser{filtered ? " med disse filtre" : ""}.</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm shadow-sm">
+        <div className="mt-4">
+          <table className="stack-table w-full border-collapse bg-white text-sm shadow-sm">
             <caption className="sr-only">Revisionsspor, side {d.page}</caption>
             <thead>
               <tr className="border-b-2 border-brand-700 text-left">
-                <th scope="col" className="p-2">
-                  Tidspunkt
-                </th>
-                <th scope="col" className="p-2">
-                  Hvem
-                </th>
-                <th scope="col" className="p-2">
-                  Handling
-                </th>
-                <th scope="col" className="p-2">
-                  Omfang
-                </th>
-                <th scope="col" className="p-2">
-                  Filtre
-                </th>
-                <th scope="col" className="p-2">
-                  Rækker
-                </th>
+                {["Tidspunkt", "Hvem", "Handling", "Om", "Filtre", "Rækker"].map((h) => (
+                  <th key={h} scope="col" className="p-2">
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {d.events.map((e) => (
                 <tr key={e.id} className="border-b border-gray-200 align-top">
-                  <td className="p-2 whitespace-nowrap">{e.at}</td>
-                  <td className="p-2">{e.actor}</td>
-                  <td className="p-2">{e.action}</td>
-                  <td className="p-2">{e.scope}</td>
-                  <td className="p-2">{e.filters}</td>
-                  <td className="p-2">{e.rowCount}</td>
+                  <td className="p-2 sm:whitespace-nowrap" data-label="Tidspunkt">
+                    {e.at}
+                  </td>
+                  <td className="p-2" data-label="Hvem">
+                    {e.actor}
+                  </td>
+                  <td className="p-2" data-label="Handling">
+                    {e.action}
+                  </td>
+                  <td className="p-2" data-label="Om">
+                    {e.about ? (
+                      <>
+                        {e.about}
+                        <span className="block text-muted">{e.scope}</span>
+                      </>
+                    ) : (
+                      e.scope
+                    )}
+                  </td>
+                  <td className="p-2 break-words" data-label="Filtre">
+                    {e.filters || "–"}
+                  </td>
+                  <td className="p-2" data-label="Rækker">
+                    {e.rowCount}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -121,8 +184,16 @@ export default function AuditLog() {
         </div>
       )}
       <nav aria-label="Sider" className="mt-4 flex gap-4">
-        {d.page > 1 ? <Link to={link(d.page - 1)}>Nyere</Link> : null}
-        {d.hasNext ? <Link to={link(d.page + 1)}>Ældre</Link> : null}
+        {d.page > 1 ? (
+          <Link to={link(d.page - 1)} className="inline-block py-2">
+            Nyere
+          </Link>
+        ) : null}
+        {d.hasNext ? (
+          <Link to={link(d.page + 1)} className="inline-block py-2">
+            Ældre
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

@@ -7,7 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { logger } from "../logger.server";
-import { cspNonce, requestGate, securityHeaders } from "./security";
+import { cspNonce, permissionsPolicy, requestGate, securityHeaders } from "./security";
 
 // `npm start` serves the production build; say so before the build (and its cookie settings) loads.
 process.env.NODE_ENV ??= "production";
@@ -25,6 +25,9 @@ app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
 app.use((req, res, next) => {
   const requestId = randomUUID();
   res.locals.requestId = requestId;
+  // The id is the server's own: whatever X-Request-Id the client sent is replaced, so the audit
+  // trail (which reads this header) and the log always carry the same id.
+  req.headers["x-request-id"] = requestId;
   res.setHeader("X-Request-Id", requestId);
   const started = performance.now();
   res.on("finish", () => {
@@ -42,6 +45,7 @@ app.use((req, res, next) => {
   });
   next();
 });
+app.use(permissionsPolicy);
 app.use(requestGate(publicOrigin));
 app.use(cspNonce);
 app.use(securityHeaders(production));

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { logger } from "../logger.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -15,6 +16,11 @@ export function requestGate(publicOrigin: string) {
     const site = req.get("sec-fetch-site");
     const allowed = site ? site === "same-origin" : req.get("origin") === publicOrigin;
     if (!allowed) {
+      // A deliberate refusal: info, not error (anyone can send these).
+      logger.info(
+        { requestId: res.locals.requestId, path: req.path },
+        "Afvist: forespørgslen kom ikke fra denne side",
+      );
       res
         .status(403)
         .type("text/plain; charset=utf-8")
@@ -36,6 +42,32 @@ export function requestGate(publicOrigin: string) {
 /** A fresh nonce per response, for the CSP and every script the page renders. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+}
+
+/** No page uses these browser features; a Permissions-Policy turns them off for every frame. */
+export const PERMISSIONS_POLICY = [
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "encrypted-media=()",
+  "fullscreen=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "picture-in-picture=()",
+  "publickey-credentials-get=()",
+  "screen-wake-lock=()",
+  "usb=()",
+  "xr-spatial-tracking=()",
+].join(", ");
+
+export function permissionsPolicy(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
   next();
 }
 

@@ -19,7 +19,7 @@ export function PersonFacts({
   showName: boolean;
 }) {
   return (
-    <dl className="mt-3 grid max-w-2xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+    <dl className="mt-3 grid max-w-2xl grid-cols-1 gap-x-4 sm:grid-cols-[auto_1fr] sm:gap-y-1">
       {showName ? (
         <>
           <dt className="font-semibold">Navn</dt>

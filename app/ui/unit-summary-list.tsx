@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { StatusCounts } from "~/compliance/summary";
 import { formatCount, formatPercent } from "./format";
+import { missingOverduePhrase, notCompletedPhrase } from "./status-words";
 
 export interface UnitSummaryItem {
   id: number;
@@ -8,7 +9,7 @@ export interface UnitSummaryItem {
   counts: Record<string, StatusCounts>;
 }
 
-/** Units as cards with, per course, the completion rate and who is missing or overdue. */
+/** Units as cards with, per course, the completion rate and who has not completed (Mangler, Overskredet). */
 export function UnitSummaryList({
   units,
   courses,
@@ -36,7 +37,7 @@ export function UnitSummaryList({
                   <dd className="text-sm">
                     <span className="font-semibold">{formatPercent(c.completionRate)} gennemført</span>
                     {" · "}
-                    {formatCount(c.missing)} mangler · {formatCount(c.overdue)} overskredet
+                    {notCompletedPhrase(c)} ({missingOverduePhrase(c)})
                     {c.exempt > 0 ? ` · ${formatCount(c.exempt)} fritaget` : ""}
                     <span className="text-muted"> (af {formatCount(c.total)})</span>
                   </dd>

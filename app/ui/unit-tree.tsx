@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { StatusCounts } from "~/compliance/summary";
-import { formatCount, formatPercent } from "./format";
+import { formatPercent } from "./format";
+import { notCompletedCount, notCompletedPhrase } from "./status-words";
 
 export interface UnitTreeItem {
   id: number;
@@ -9,7 +10,7 @@ export interface UnitTreeItem {
   counts: Record<string, StatusCounts>;
 }
 
-/** Units in scope as a nested list, each with the completion rate and who is missing per course. */
+/** Units in scope as a nested list, each with the completion rate and how many have not completed per course. */
 export function UnitTree({
   units,
   courses,
@@ -42,7 +43,7 @@ export function UnitTree({
                     <span key={c.code}>
                       {i > 0 ? " · " : ""}
                       {c.title}: <span className="font-semibold">{formatPercent(n.completionRate)}</span>
-                      {n.missing + n.overdue > 0 ? ` (${formatCount(n.missing + n.overdue)} mangler)` : ""}
+                      {notCompletedCount(n) > 0 ? ` (${notCompletedPhrase(n)})` : ""}
                     </span>
                   );
                 })}
