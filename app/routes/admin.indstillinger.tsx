@@ -28,12 +28,12 @@ export function loader({ request }: LoaderFunctionArgs) {
       hint: CONTACT_SETTINGS[name].hint,
       value: contacts[name] ?? "",
     })),
-    history: listAuditEvents({ action: "change_setting", limit: 20, offset: 0 }).map((e) => ({
-      id: e.id,
-      at: new Date(e.at).toLocaleString("da-DK", { timeZone: "Europe/Copenhagen" }),
-      actor: e.actorName,
-      setting: e.scope,
-      change: e.filters,
+    history: listAuditEvents({ action: "change_setting", limit: 20, offset: 0 }).map(({ event }) => ({
+      id: event.id,
+      at: new Date(event.at).toLocaleString("da-DK", { timeZone: "Europe/Copenhagen" }),
+      actor: event.actorName,
+      setting: event.scope,
+      change: event.filters,
     })),
   };
 }
