@@ -62,8 +62,9 @@ describe("listPeopleStatuses", () => {
     const people = listPeopleStatuses({ viewer: { role: "hr", scopePaths: [] }, unitPath: b.path, asOf });
     expect(people).toHaveLength(1);
     expect(people[0]?.statuses.gdpr).toMatchObject({ kind: "completed", validUntil: "2026-03-01" });
-    // The AI requirement began on 19 June 2025 (reference data), so on 1 June nobody is overdue.
-    expect(people[0]?.statuses.ai).toMatchObject({ kind: "missing", due: "2025-07-19" });
+    // The AI requirement began on 11 August 2025 (reference data), so on 1 June nobody is overdue
+    // and the frist is 30 days after it.
+    expect(people[0]?.statuses.ai).toMatchObject({ kind: "missing", due: "2025-09-10" });
   });
 
   it("refuses to edit a completion in place (history is append-only)", () => {
