@@ -8,10 +8,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
 import { useRequestContext } from "~/request-context";
@@ -44,6 +45,11 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 type RootData = ReturnType<typeof loader>;
 
+// "Forlæng" answers with the session's new end itself; reloading the layout's data would only set
+// the idle timer a second time, a moment later.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction === "/session/forlaeng" ? false : defaultShouldRevalidate;
+
 interface NavItem {
   to: string;
   label: string;
@@ -67,6 +73,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<RootData>("root");
   const user = root?.user ?? null;
   const { cspNonce: nonce } = useRequestContext();
+  // Marks the page as hydrated (after every component's first effects), for the e2e tests.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang="da">
       <head>
