@@ -6,6 +6,7 @@ import {
   DEMO,
   expectNoAxeViolations,
   logIn,
+  logOut,
   waitForHydration,
 } from "./helpers";
 
@@ -107,7 +108,7 @@ test.describe("the request gate", () => {
 });
 
 test.describe("login abuse", () => {
-  test("the 11th failed login in 10 minutes gets 429, whatever X-Forwarded-For says", async ({
+  test("after five wrong passwords the next attempt must wait, whatever X-Forwarded-For says", async ({
     request,
     baseURL,
   }) => {
@@ -118,10 +119,53 @@ test.describe("login abuse", () => {
         headers: { Origin: baseURL ?? "", "X-Forwarded-For": `10.0.${i}.${i}` },
         maxRedirects: 0,
       });
-    for (let i = 0; i < 10; i++) expect((await attempt("forkert-kode", i)).status()).toBe(400);
+    for (let i = 0; i < 5; i++) expect((await attempt("forkert-kode", i)).status()).toBe(400);
+    // Even the right password waits: the limit slows guessing down (1 s, 2 s … at most 30 s).
     const blocked = await attempt(account.password, 99);
     expect(blocked.status()).toBe(429);
-    expect(await blocked.text()).toContain("For mange forkerte forsøg");
+    expect(Number(blocked.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(Number(blocked.headers()["retry-after"])).toBeLessThanOrEqual(30);
+    expect(await blocked.text()).toContain("For mange forkerte forsøg. Vent");
+  });
+
+  test("a body above 64 KB is refused unread, and over-long fields get a Danish message", async ({
+    request,
+    baseURL,
+  }) => {
+    const headers = { Origin: baseURL ?? "" };
+    const big = await request.post("/login", {
+      headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+      data: `email=a%40b.dk&password=${"A".repeat(70 * 1024)}`,
+      maxRedirects: 0,
+    });
+    expect(big.status()).toBe(413);
+    expect(await big.text()).toContain("Det, du sendte, er for stort");
+    const long = await request.post("/login", {
+      headers,
+      form: { email: `${"a".repeat(250)}@b.dk`, password: "p".repeat(1025) },
+      maxRedirects: 0,
+    });
+    expect(long.status()).toBe(400);
+    const text = await long.text();
+    expect(text).toContain("E-mailadressen må højst have 254 tegn.");
+    expect(text).toContain("Adgangskoden må højst have 1024 tegn.");
+  });
+
+  test("a return-to path with a tab (or newline) never leaves the site", async ({ page }) => {
+    const account = await createTestAccount("employee");
+    for (const payload of [
+      "%2F%09%2Fevil.example",
+      "%2F%0A%2Fevil.example",
+      "%2F%0D%2Fevil.example",
+      "%2F%0B%2Fevil.example",
+    ]) {
+      await page.goto(`/login?redirectTo=${payload}`);
+      await page.getByLabel("E-mail").fill(account.email);
+      await page.getByLabel("Adgangskode").fill(account.password);
+      await page.getByRole("button", { name: "Log ind" }).click();
+      await expect(page).toHaveURL(/localhost:\d+\/$/);
+      await logOut(page);
+    }
   });
 
   test("an unknown e-mail and a wrong password look the same, in status and text", async ({ page }) => {

@@ -1,29 +1,56 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { getCurrentUser, safeRedirectPath } from "~/auth/guard.server";
-import { clearLoginFailures, isLoginBlocked, recordLoginFailure } from "~/auth/login-limit.server";
-import { verifyPasswordLogin } from "~/auth/password.server";
+import { passwordLogin } from "~/auth/password.server";
 import { createSession, sessionCookie } from "~/auth/session.server";
+import { config } from "~/env.server";
 import { isDemoDatabase } from "~/site-settings.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo-accounts";
 
+// The longest e-mail address SMTP allows, and far more than any password manager makes.
+export const MAX_EMAIL_LENGTH = 254;
+const MAX_PASSWORD_LENGTH = 1024;
+
 const LoginForm = z.object({
-  email: z.string().trim().min(1, "Skriv din e-mailadresse."),
-  password: z.string().min(1, "Skriv din adgangskode."),
-  redirectTo: z.string().optional(),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Skriv din e-mailadresse.")
+    .max(MAX_EMAIL_LENGTH, `E-mailadressen må højst have ${MAX_EMAIL_LENGTH} tegn.`),
+  password: z
+    .string()
+    .min(1, "Skriv din adgangskode.")
+    .max(MAX_PASSWORD_LENGTH, `Adgangskoden må højst have ${MAX_PASSWORD_LENGTH} tegn.`),
+  redirectTo: z.string().max(2048).optional(),
 });
 
 type FieldErrors = Partial<Record<"email" | "password" | "form", string>>;
+
+// The wait before the next attempt, for scripts and browsers alike.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export function loader({ request }: LoaderFunctionArgs) {
   if (getCurrentUser(request)) {
     throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
   }
-  // The demo accounts are listed only on a demo database, never on a real installation.
-  return { demoAccounts: isDemoDatabase() ? DEMO_ACCOUNTS : null, demoPassword: DEMO_PASSWORD };
+  const { oidc, smtp, passwordLogin } = config();
+  const demo = isDemoDatabase();
+  return {
+    // The page offers what this installation has configured, and nothing else.
+    sso: oidc !== null,
+    // Without SMTP a link can only reach the demo's postkasse.
+    emailLink: smtp !== null || demo,
+    password: passwordLogin,
+    // The demo accounts are listed only on a demo database, never on a real installation.
+    demoAccounts: demo && passwordLogin === "all" ? DEMO_ACCOUNTS : null,
+    demoPassword: DEMO_PASSWORD,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,25 +63,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ errors }, { status: 400 });
   }
+  const mode = config().passwordLogin;
+  if (mode === "off") throw data("Log ind med adgangskode er slået fra.", { status: 404 });
   const { email, password, redirectTo } = parsed.data;
-  const ip = context.clientIp ?? "";
-  if (isLoginBlocked(email, ip)) {
+  const result = await passwordLogin(email, password, context.clientIp ?? "", {
+    adminsOnly: mode === "admins",
+  });
+  if (!result.ok && result.reason === "wait") {
     const errors: FieldErrors = {
-      form: "For mange forkerte forsøg. Vent 10 minutter, og prøv igen, eller kontakt IT-Helpdesk.",
+      form: `For mange forkerte forsøg. Vent ${result.retryAfterSeconds === 1 ? "1 sekund" : `${result.retryAfterSeconds} sekunder`}, og prøv igen, eller kontakt IT-Helpdesk.`,
     };
-    return data({ errors }, { status: 429 });
+    return data({ errors }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
   }
-  // One password path today; single sign-on will be a second way to reach createSession.
-  const userId = await verifyPasswordLogin(email, password);
-  if (userId === null) {
-    recordLoginFailure(email, ip);
+  if (!result.ok) {
     const errors: FieldErrors = {
       form: "E-mail eller adgangskode er forkert. Prøv igen, eller kontakt IT-Helpdesk.",
     };
     return data({ errors }, { status: 400 });
   }
-  clearLoginFailures(email);
-  const token = createSession(userId);
+  const token = createSession(result.userId);
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": sessionCookie(token) } });
 }
 
