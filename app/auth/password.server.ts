@@ -56,9 +56,9 @@ export async function passwordLogin(
   email: string,
   password: string,
   ip: string,
-  { adminsOnly = false, verify = verifyPasswordLogin } = {},
+  { adminsOnly = false, verify = verifyPasswordLogin, now = Date.now() } = {},
 ): Promise<PasswordLoginResult> {
-  const slot = reserveLoginAttempt(email, ip);
+  const slot = reserveLoginAttempt(email, ip, now);
   if (!slot.allowed) return { ok: false, reason: "wait", retryAfterSeconds: slot.retryAfterSeconds };
   const userId = await verify(email, password, { adminsOnly });
   slot.finish(userId !== null);
