@@ -86,13 +86,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { demoAccounts, demoPassword } = useLoaderData<typeof loader>();
+  const { sso, emailLink, password, demoAccounts, demoPassword } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: FieldErrors = actionData?.errors ?? {};
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const summaryRef = useRef<HTMLDivElement>(null);
   const errorList = Object.values(errors).filter(Boolean);
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
 
   // Move focus to the error summary after a failed submit, so screen readers announce it.
   useEffect(() => {
@@ -102,84 +103,142 @@ export default function Login() {
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">Log ind</h1>
-      <p className="mt-2 text-muted">Log ind med din arbejdsmail for at se dine kurser om AI og GDPR.</p>
+      <p className="mt-2 text-muted">Log ind for at se dine kurser om AI og GDPR.</p>
 
-      {errorList.length > 0 ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="fejl-overskrift"
-          className="mt-4 rounded border-2 border-bad bg-white p-4"
-        >
-          <h2 id="fejl-overskrift" className="font-semibold text-bad">
-            Du blev ikke logget ind
+      {sso ? (
+        <section aria-labelledby="arbejdskonto" className="mt-6 rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="arbejdskonto" className="text-lg font-semibold">
+            Med din arbejdskonto
           </h2>
-          <ul className="mt-1 list-disc pl-5">
-            {errors.form ? <li>{errors.form}</li> : null}
-            {errors.email ? (
-              <li>
-                <a href="#email">{errors.email}</a>
-              </li>
-            ) : null}
-            {errors.password ? (
-              <li>
-                <a href="#password">{errors.password}</a>
-              </li>
-            ) : null}
-          </ul>
-        </div>
+          <p className="mt-1 text-sm">Den samme konto, du bruger til Outlook og Teams.</p>
+          <a
+            href={`/login/sso?redirectTo=${encodeURIComponent(redirectTo)}`}
+            className="mt-3 block w-full rounded bg-brand-700 px-4 py-2 text-center font-semibold text-white no-underline hover:bg-brand-800 hover:text-white"
+          >
+            Log ind med din arbejdskonto
+          </a>
+        </section>
       ) : null}
 
-      <Form method="post" noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow-sm">
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <div>
-          <label htmlFor="email" className="block font-semibold">
-            E-mail
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-fejl" : undefined}
-            className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-          />
-          {errors.email ? (
-            <p id="email-fejl" className="mt-1 text-sm text-bad">
-              {errors.email}
-            </p>
+      {emailLink ? (
+        <section aria-labelledby="link-overskrift" className="mt-6 rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="link-overskrift" className="text-lg font-semibold">
+            Med et link på mail
+          </h2>
+          <p className="mt-1 text-sm">
+            Har du ikke en Microsoft-konto, kan du få et link til din arbejdsmail.
+          </p>
+          <Form method="post" action="/login/link" noValidate className="mt-3 space-y-3">
+            <div>
+              <label htmlFor="link-email" className="block font-semibold">
+                Din arbejdsmail
+              </label>
+              <input
+                id="link-email"
+                name="email"
+                type="email"
+                autoComplete="email"
+                required
+                maxLength={254}
+                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+              />
+            </div>
+            <button
+              type="submit"
+              className="w-full rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
+            >
+              Send mig et link
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {password !== "off" ? (
+        <section aria-labelledby="adgangskode-overskrift" className="mt-6">
+          <h2 id="adgangskode-overskrift" className="text-lg font-semibold">
+            {password === "admins" ? "Administratorer: med adgangskode" : "Med adgangskode"}
+          </h2>
+          {errorList.length > 0 ? (
+            <div
+              ref={summaryRef}
+              tabIndex={-1}
+              role="alert"
+              aria-labelledby="fejl-overskrift"
+              className="mt-4 rounded border-2 border-bad bg-white p-4"
+            >
+              <h3 id="fejl-overskrift" className="font-semibold text-bad">
+                Du blev ikke logget ind
+              </h3>
+              <ul className="mt-1 list-disc pl-5">
+                {errors.form ? <li>{errors.form}</li> : null}
+                {errors.email ? (
+                  <li>
+                    <a href="#email">{errors.email}</a>
+                  </li>
+                ) : null}
+                {errors.password ? (
+                  <li>
+                    <a href="#password">{errors.password}</a>
+                  </li>
+                ) : null}
+              </ul>
+            </div>
           ) : null}
-        </div>
-        <div>
-          <label htmlFor="password" className="block font-semibold">
-            Adgangskode
-          </label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-fejl" : undefined}
-            className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-          />
-          {errors.password ? (
-            <p id="password-fejl" className="mt-1 text-sm text-bad">
-              {errors.password}
-            </p>
-          ) : null}
-        </div>
-        <button
-          type="submit"
-          className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          {navigation.state === "submitting" ? "Logger ind …" : "Log ind"}
-        </button>
-      </Form>
+
+          <Form method="post" noValidate className="mt-3 space-y-4 rounded-lg bg-white p-6 shadow-sm">
+            <input type="hidden" name="redirectTo" value={redirectTo} />
+            <div>
+              <label htmlFor="email" className="block font-semibold">
+                E-mail
+              </label>
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                required
+                maxLength={254}
+                aria-invalid={errors.email ? true : undefined}
+                aria-describedby={errors.email ? "email-fejl" : undefined}
+                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+              />
+              {errors.email ? (
+                <p id="email-fejl" className="mt-1 text-sm text-bad">
+                  {errors.email}
+                </p>
+              ) : null}
+            </div>
+            <div>
+              <label htmlFor="password" className="block font-semibold">
+                Adgangskode
+              </label>
+              <input
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                aria-invalid={errors.password ? true : undefined}
+                aria-describedby={errors.password ? "password-fejl" : undefined}
+                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+              />
+              {errors.password ? (
+                <p id="password-fejl" className="mt-1 text-sm text-bad">
+                  {errors.password}
+                </p>
+              ) : null}
+            </div>
+            <button
+              type="submit"
+              className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+            >
+              {navigation.state === "submitting" && navigation.formAction === "/login"
+                ? "Logger ind …"
+                : "Log ind"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       {demoAccounts ? (
         <section
@@ -190,7 +249,9 @@ export default function Login() {
             Demokonti
           </h2>
           <p className="mt-1 text-sm">
-            Alle har adgangskoden <code className="font-mono">{demoPassword}</code>.
+            Alle har adgangskoden <code className="font-mono">{demoPassword}</code>. Vil du prøve at logge ind
+            med et link, så brug din e-mail ovenfor og se mailen i{" "}
+            <a href="/demo/postkasse">Demo-postkassen</a>.
           </p>
           <ul className="mt-2 space-y-1 text-sm">
             {demoAccounts.map((a) => (

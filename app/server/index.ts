@@ -46,8 +46,9 @@ app.use((req, res, next) => {
       {
         requestId,
         method: req.method,
-        // The path only: query strings may hold names someone searched for.
-        path: req.originalUrl.split("?")[0],
+        // The path only: query strings may hold names someone searched for (or an SSO code);
+        // a sign-in link's token is cut off too.
+        path: req.originalUrl.split("?")[0]?.replace(/^\/login\/link\/[^/]+/, "/login/link/…"),
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
       },
@@ -74,6 +75,9 @@ app.use((_req, res, next) => {
 });
 
 const build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+// Retries what the outbox could not deliver at once (only when SMTP_URL is set).
+const { startMailSender } = await import("../mail/outbox.server");
+startMailSender();
 app.all(
   "*",
   createRequestHandler({
