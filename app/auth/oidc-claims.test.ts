@@ -17,13 +17,25 @@ describe("ID token claims", () => {
   });
 
   it("binds to tid + oid when present, else to iss + sub", () => {
-    expect(stableSubject({ iss: entra.href, sub: "pairwise", tid: TID, oid: "OID-1" })).toBe(`tid:${TID}:oid:oid-1`);
-    expect(stableSubject({ iss: "http://127.0.0.1:9000", sub: "abc" })).toBe("iss:http://127.0.0.1:9000:sub:abc");
-    expect(stableSubject({ iss: "http://127.0.0.1:9000", sub: "abc", tid: TID })).toBe("iss:http://127.0.0.1:9000:sub:abc");
+    expect(stableSubject({ iss: entra.href, sub: "pairwise", tid: TID, oid: "OID-1" })).toBe(
+      `tid:${TID}:oid:oid-1`,
+    );
+    expect(stableSubject({ iss: "http://127.0.0.1:9000", sub: "abc" })).toBe(
+      "iss:http://127.0.0.1:9000:sub:abc",
+    );
+    expect(stableSubject({ iss: "http://127.0.0.1:9000", sub: "abc", tid: TID })).toBe(
+      "iss:http://127.0.0.1:9000:sub:abc",
+    );
   });
 
   it("matches the roster by the employee-number claim when configured, else by e-mail", () => {
-    const claims = { iss: "i", sub: "s", email: "Anna@Albertslund.dk", preferred_username: "anna@albertslund.dk", employeeid: " 4711 " };
+    const claims = {
+      iss: "i",
+      sub: "s",
+      email: "Anna@Albertslund.dk",
+      preferred_username: "anna@albertslund.dk",
+      employeeid: " 4711 ",
+    };
     expect(rosterKeys(claims, "employeeid")).toEqual({ employeeNumber: "4711" });
     expect(rosterKeys({ ...claims, employeeid: undefined }, "employeeid")).toBeNull();
     expect(rosterKeys(claims, undefined)).toEqual({ emails: ["anna@albertslund.dk"] });

@@ -119,7 +119,9 @@ export type SignInRefusal =
   | "closed"
   | "bound-to-other";
 
-export type SignInResult = { ok: true; userId: number; returnTo: string } | { ok: false; refusal: SignInRefusal; detail: string };
+export type SignInResult =
+  | { ok: true; userId: number; returnTo: string }
+  | { ok: false; refusal: SignInRefusal; detail: string };
 
 /** Finishes a sign-in at the callback. Never throws for a bad response; says why it refused. */
 export async function finishSignIn(request: Request, now = Date.now()): Promise<SignInResult> {
@@ -127,7 +129,11 @@ export async function finishSignIn(request: Request, now = Date.now()): Promise<
   if (!attempt) return { ok: false, refusal: "no-pending", detail: "no pending sign-in for this browser" };
   const callbackUrl = new URL(request.url);
   if (callbackUrl.searchParams.has("error")) {
-    return { ok: false, refusal: "provider-error", detail: `provider error ${callbackUrl.searchParams.get("error")?.slice(0, 100)}` };
+    return {
+      ok: false,
+      refusal: "provider-error",
+      detail: `provider error ${callbackUrl.searchParams.get("error")?.slice(0, 100)}`,
+    };
   }
   // The URL the provider redirected to, on the public origin (behind a proxy request.url may differ).
   const current = new URL(`${redirectUri()}${callbackUrl.search}`);
@@ -145,11 +151,15 @@ export async function finishSignIn(request: Request, now = Date.now()): Promise<
     claims = verified as IdTokenClaims;
   } catch (error) {
     // The library's message names the failed check (never the token itself).
-    const detail = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : "unknown";
+    const detail =
+      error instanceof Error
+        ? `${(error as { code?: string }).code ?? error.name}: ${error.message}`
+        : "unknown";
     return { ok: false, refusal: "token-invalid", detail: detail.slice(0, 300) };
   }
   const oidc = oidcSettings();
-  if (!tenantMatches(oidc.issuer, claims)) return { ok: false, refusal: "wrong-tenant", detail: "tid does not match the configured tenant" };
+  if (!tenantMatches(oidc.issuer, claims))
+    return { ok: false, refusal: "wrong-tenant", detail: "tid does not match the configured tenant" };
   const result = bindAccount(claims, oidc.employeeNumberClaim, now);
   return result.ok ? { ...result, returnTo: attempt.returnTo } : result;
 }
@@ -168,9 +178,14 @@ export function bindAccount(
     (tx) => {
       const bound = tx.select().from(userAccount).where(eq(userAccount.oidcSubject, subject)).get();
       if (bound) {
-        if (bound.deactivatedAt !== null) return { ok: false, refusal: "closed", detail: "account deactivated" } as const;
-        const person = bound.employeeId === null ? undefined : tx.select().from(employee).where(eq(employee.id, bound.employeeId)).get();
-        if (person && hasLeft(person, now)) return { ok: false, refusal: "left", detail: "employee has left" } as const;
+        if (bound.deactivatedAt !== null)
+          return { ok: false, refusal: "closed", detail: "account deactivated" } as const;
+        const person =
+          bound.employeeId === null
+            ? undefined
+            : tx.select().from(employee).where(eq(employee.id, bound.employeeId)).get();
+        if (person && hasLeft(person, now))
+          return { ok: false, refusal: "left", detail: "employee has left" } as const;
         return { ok: true, userId: bound.id } as const;
       }
       const keys = rosterKeys(claims, employeeNumberClaim);
@@ -181,7 +196,8 @@ export function bindAccount(
           : tx.select().from(employee).where(inArray(employee.email, keys.emails)).get();
       if (!person) return { ok: false, refusal: "not-on-roster", detail: "no roster match" } as const;
       const account = accountForEmployee(tx, person, now);
-      if (!account.ok) return { ok: false, refusal: account.reason, detail: `roster employee: ${account.reason}` } as const;
+      if (!account.ok)
+        return { ok: false, refusal: account.reason, detail: `roster employee: ${account.reason}` } as const;
       // Bind, unless this account already belongs to another work account (never taken over).
       const taken = tx
         .update(userAccount)
@@ -189,7 +205,8 @@ export function bindAccount(
         .where(and(eq(userAccount.id, account.userId), isNull(userAccount.oidcSubject)))
         .returning({ id: userAccount.id })
         .get();
-      if (!taken) return { ok: false, refusal: "bound-to-other", detail: "account bound to another subject" } as const;
+      if (!taken)
+        return { ok: false, refusal: "bound-to-other", detail: "account bound to another subject" } as const;
       return { ok: true, userId: account.userId } as const;
     },
     { behavior: "immediate" },

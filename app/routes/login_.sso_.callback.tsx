@@ -47,7 +47,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = new Headers({ "Set-Cookie": clearedSsoCookie() });
   if (!result.ok) {
     const level = result.refusal === "token-invalid" || result.refusal === "wrong-tenant" ? "warn" : "info";
-    logger[level]({ requestId: context.requestId, refusal: result.refusal, reason: result.detail }, "sso sign-in refused");
+    logger[level](
+      { requestId: context.requestId, refusal: result.refusal, reason: result.detail },
+      "sso sign-in refused",
+    );
     const { status, text } = REFUSAL[result.refusal];
     return data({ refusal: result.refusal, text }, { status, headers });
   }
