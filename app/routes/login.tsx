@@ -106,8 +106,8 @@ export default function Login() {
       <p className="mt-2 text-muted">Log ind for at se dine kurser om AI og GDPR.</p>
 
       {sso ? (
-        <section aria-labelledby="arbejdskonto" className="mt-6 rounded-lg bg-white p-6 shadow-sm">
-          <h2 id="arbejdskonto" className="text-lg font-semibold">
+        <section className="mt-6 rounded-lg bg-white p-6 shadow-sm">
+          <h2 className="text-lg font-semibold">
             Med din arbejdskonto
           </h2>
           <p className="mt-1 text-sm">Den samme konto, du bruger til Outlook og Teams.</p>
@@ -121,8 +121,8 @@ export default function Login() {
       ) : null}
 
       {emailLink ? (
-        <section aria-labelledby="link-overskrift" className="mt-6 rounded-lg bg-white p-6 shadow-sm">
-          <h2 id="link-overskrift" className="text-lg font-semibold">
+        <section className="mt-6 rounded-lg bg-white p-6 shadow-sm">
+          <h2 className="text-lg font-semibold">
             Med et link på mail
           </h2>
           <p className="mt-1 text-sm">
@@ -154,8 +154,8 @@ export default function Login() {
       ) : null}
 
       {password !== "off" ? (
-        <section aria-labelledby="adgangskode-overskrift" className="mt-6">
-          <h2 id="adgangskode-overskrift" className="text-lg font-semibold">
+        <section className="mt-6">
+          <h2 className="text-lg font-semibold">
             {password === "admins" ? "Administratorer: med adgangskode" : "Med adgangskode"}
           </h2>
           {errorList.length > 0 ? (
