@@ -107,9 +107,7 @@ export default function Login() {
 
       {sso ? (
         <section className="mt-6 rounded-lg bg-white p-6 shadow-sm">
-          <h2 className="text-lg font-semibold">
-            Med din arbejdskonto
-          </h2>
+          <h2 className="text-lg font-semibold">Med din arbejdskonto</h2>
           <p className="mt-1 text-sm">Den samme konto, du bruger til Outlook og Teams.</p>
           <a
             href={`/login/sso?redirectTo=${encodeURIComponent(redirectTo)}`}
@@ -122,9 +120,7 @@ export default function Login() {
 
       {emailLink ? (
         <section className="mt-6 rounded-lg bg-white p-6 shadow-sm">
-          <h2 className="text-lg font-semibold">
-            Med et link på mail
-          </h2>
+          <h2 className="text-lg font-semibold">Med et link på mail</h2>
           <p className="mt-1 text-sm">
             Har du ikke en Microsoft-konto, kan du få et link til din arbejdsmail.
           </p>
