@@ -8,6 +8,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useLocation,
   useRouteError,
   useRouteLoaderData,
@@ -45,6 +46,11 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 type RootData = ReturnType<typeof loader>;
 
+// "Forlæng" answers with the session's new end itself; reloading the layout's data would only set
+// the idle timer a second time, a moment later.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction === "/session/forlaeng" ? false : defaultShouldRevalidate;
+
 interface NavItem {
   to: string;
   label: string;
@@ -78,6 +84,10 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (menu.current && location) menu.current.open = false;
   }, [location]);
+  // Marks the page as hydrated (after every component's first effects), for the e2e tests.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang="da">
       <head>

@@ -67,6 +67,9 @@ export const userAccount = sqliteTable("user_account", {
     .references(() => employee.id),
   // Argon2id PHC string; null for accounts that will sign in by single sign-on.
   passwordHash: text("password_hash"),
+  // The stable subject of single sign-on, bound at the first sign-in: "tid:<tid>:oid:<oid>"
+  // (Entra ID) or "iss:<issuer>:sub:<sub>". Once set, it alone decides who this account is.
+  oidcSubject: text("oidc_subject").unique(),
   deactivatedAt: integer("deactivated_at"),
   createdAt: integer("created_at").notNull(),
 });
@@ -418,4 +421,50 @@ export const aiToolChange = sqliteTable(
     publishedVersion: text("published_version"),
   },
   (t) => [index("ai_tool_change_at").on(t.at)],
+);
+
+export const MAIL_STATUSES = ["queued", "sent", "failed"] as const;
+
+/**
+ * Every e-mail the site sends goes through this outbox (sign-in links now, reminders later).
+ * A row never holds a usable sign-in link: a sign-in mail stores only a reference to its
+ * `login_link` row, and each delivery attempt mints the token it puts into the mail.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(), // "login_link", "reminder", …
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    // The body; "{{link}}" marks where a sign-in link goes when the mail is delivered.
+    text: text("text").notNull(),
+    html: text("html"),
+    loginLinkId: integer("login_link_id").references(() => loginLink.id, { onDelete: "set null" }),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at"), // null: not to be tried (sent, given up, or no SMTP)
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [index("mail_outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+/** A one-time sign-in link sent by e-mail: only SHA-256 of its token is kept; 15 minutes, once. */
+export const loginLink = sqliteTable(
+  "login_link",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employee.id, { onDelete: "cascade" }),
+    email: text("email").notNull(), // lower-case, for the per-address limit
+    // Null until a delivery attempt mints the token; replaced by each new attempt.
+    tokenHash: blob("token_hash", { mode: "buffer" }).unique(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("login_link_email").on(t.email, t.createdAt)],
 );

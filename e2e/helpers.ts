@@ -31,6 +31,11 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await expect(page.getByRole("button", { name: "Log ud" })).toBeVisible();
 }
 
+/** Waits until React has hydrated the page (the layout marks it after every first effect). */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
 export async function logOut(page: Page) {
   await page.getByRole("button", { name: "Log ud" }).click();
   await expect(page.getByRole("heading", { name: "Log ind" })).toBeVisible();

@@ -15,4 +15,5 @@ test("the server log of the whole run leaks no secrets or personal data", () => 
   expect(log).not.toContain("test-adgangskode");
   expect(log).not.toMatch(/\b\d{6}-\d{4}\b/); // CPR
   expect(log).not.toMatch(/[?&]q=/); // searches for names
+  expect(log).not.toMatch(/login\/link\/[A-Za-z0-9_-]{43}/); // a sign-in link
 });

@@ -3,7 +3,9 @@
 import { data, redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "~/db.server";
+import { config } from "~/env.server";
 import type { Role } from "../../db/schema";
+import { safeReturnTo } from "./return-to";
 import { canViewPeople, canViewUnit, type Viewer } from "./scope";
 import { readSessionToken, type SessionUser, validateSessionToken } from "./session.server";
 
@@ -32,12 +34,9 @@ export function getCurrentUser(request: Request): CurrentUser | null {
   return { ...result.user, sessionId: result.sessionId, sessionExpiresAt: result.expiresAt, scopePaths };
 }
 
-/** A safe place to return to after login: a local path only, never another site. */
+/** A safe place to return to after login: a path on this site only (see return-to.ts). */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return "/";
-  }
-  return to;
+  return safeReturnTo(to, config().publicOrigin);
 }
 
 export function requireUser(request: Request): CurrentUser {

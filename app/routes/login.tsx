@@ -1,29 +1,56 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { getCurrentUser, safeRedirectPath } from "~/auth/guard.server";
-import { clearLoginFailures, isLoginBlocked, recordLoginFailure } from "~/auth/login-limit.server";
-import { verifyPasswordLogin } from "~/auth/password.server";
+import { passwordLogin } from "~/auth/password.server";
 import { createSession, sessionCookie } from "~/auth/session.server";
+import { config } from "~/env.server";
 import { isDemoDatabase } from "~/site-settings.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo-accounts";
 
+// The longest e-mail address SMTP allows, and far more than any password manager makes.
+export const MAX_EMAIL_LENGTH = 254;
+const MAX_PASSWORD_LENGTH = 1024;
+
 const LoginForm = z.object({
-  email: z.string().trim().min(1, "Skriv din e-mailadresse."),
-  password: z.string().min(1, "Skriv din adgangskode."),
-  redirectTo: z.string().optional(),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Skriv din e-mailadresse.")
+    .max(MAX_EMAIL_LENGTH, `E-mailadressen må højst have ${MAX_EMAIL_LENGTH} tegn.`),
+  password: z
+    .string()
+    .min(1, "Skriv din adgangskode.")
+    .max(MAX_PASSWORD_LENGTH, `Adgangskoden må højst have ${MAX_PASSWORD_LENGTH} tegn.`),
+  redirectTo: z.string().max(2048).optional(),
 });
 
 type FieldErrors = Partial<Record<"email" | "password" | "form", string>>;
+
+// The wait before the next attempt, for scripts and browsers alike.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export function loader({ request }: LoaderFunctionArgs) {
   if (getCurrentUser(request)) {
     throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
   }
-  // The demo accounts are listed only on a demo database, never on a real installation.
-  return { demoAccounts: isDemoDatabase() ? DEMO_ACCOUNTS : null, demoPassword: DEMO_PASSWORD };
+  const { oidc, smtp, passwordLogin } = config();
+  const demo = isDemoDatabase();
+  return {
+    // The page offers what this installation has configured, and nothing else.
+    sso: oidc !== null,
+    // Without SMTP a link can only reach the demo's postkasse.
+    emailLink: smtp !== null || demo,
+    password: passwordLogin,
+    // The demo accounts are listed only on a demo database, never on a real installation.
+    demoAccounts: demo && passwordLogin === "all" ? DEMO_ACCOUNTS : null,
+    demoPassword: DEMO_PASSWORD,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,36 +63,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ errors }, { status: 400 });
   }
+  const mode = config().passwordLogin;
+  if (mode === "off") throw data("Log ind med adgangskode er slået fra.", { status: 404 });
   const { email, password, redirectTo } = parsed.data;
-  const ip = context.clientIp ?? "";
-  if (isLoginBlocked(email, ip)) {
+  const result = await passwordLogin(email, password, context.clientIp ?? "", {
+    adminsOnly: mode === "admins",
+  });
+  if (!result.ok && result.reason === "wait") {
     const errors: FieldErrors = {
-      form: "For mange forkerte forsøg. Vent 10 minutter, og prøv igen, eller kontakt IT-Helpdesk.",
+      form: `For mange forkerte forsøg. Vent ${result.retryAfterSeconds === 1 ? "1 sekund" : `${result.retryAfterSeconds} sekunder`}, og prøv igen, eller kontakt IT-Helpdesk.`,
     };
-    return data({ errors }, { status: 429 });
+    return data({ errors }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
   }
-  // One password path today; single sign-on will be a second way to reach createSession.
-  const userId = await verifyPasswordLogin(email, password);
-  if (userId === null) {
-    recordLoginFailure(email, ip);
+  if (!result.ok) {
     const errors: FieldErrors = {
       form: "E-mail eller adgangskode er forkert. Prøv igen, eller kontakt IT-Helpdesk.",
     };
     return data({ errors }, { status: 400 });
   }
-  clearLoginFailures(email);
-  const token = createSession(userId);
+  const token = createSession(result.userId);
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": sessionCookie(token) } });
 }
 
 export default function Login() {
-  const { demoAccounts, demoPassword } = useLoaderData<typeof loader>();
+  const { sso, emailLink, password, demoAccounts, demoPassword } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: FieldErrors = actionData?.errors ?? {};
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const summaryRef = useRef<HTMLDivElement>(null);
   const errorList = Object.values(errors).filter(Boolean);
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
 
   // Move focus to the error summary after a failed submit, so screen readers announce it.
   useEffect(() => {
@@ -75,84 +103,138 @@ export default function Login() {
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">Log ind</h1>
-      <p className="mt-2 text-muted">Log ind med din arbejdsmail for at se dine kurser om AI og GDPR.</p>
+      <p className="mt-2 text-muted">Log ind for at se dine kurser om AI og GDPR.</p>
 
-      {errorList.length > 0 ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="fejl-overskrift"
-          className="mt-4 rounded border-2 border-bad bg-white p-4"
-        >
-          <h2 id="fejl-overskrift" className="font-semibold text-bad">
-            Du blev ikke logget ind
-          </h2>
-          <ul className="mt-1 list-disc pl-5">
-            {errors.form ? <li>{errors.form}</li> : null}
-            {errors.email ? (
-              <li>
-                <a href="#email">{errors.email}</a>
-              </li>
-            ) : null}
-            {errors.password ? (
-              <li>
-                <a href="#password">{errors.password}</a>
-              </li>
-            ) : null}
-          </ul>
-        </div>
+      {sso ? (
+        <section className="mt-6 rounded-lg bg-white p-6 shadow-sm">
+          <h2 className="text-lg font-semibold">Med din arbejdskonto</h2>
+          <p className="mt-1 text-sm">Den samme konto, du bruger til Outlook og Teams.</p>
+          <a
+            href={`/login/sso?redirectTo=${encodeURIComponent(redirectTo)}`}
+            className="mt-3 block w-full rounded bg-brand-700 px-4 py-2 text-center font-semibold text-white no-underline hover:bg-brand-800 hover:text-white"
+          >
+            Log ind med din arbejdskonto
+          </a>
+        </section>
       ) : null}
 
-      <Form method="post" noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow-sm">
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <div>
-          <label htmlFor="email" className="block font-semibold">
-            E-mail
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-fejl" : undefined}
-            className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-          />
-          {errors.email ? (
-            <p id="email-fejl" className="mt-1 text-sm text-bad">
-              {errors.email}
-            </p>
+      {emailLink ? (
+        <section className="mt-6 rounded-lg bg-white p-6 shadow-sm">
+          <h2 className="text-lg font-semibold">Med et link på mail</h2>
+          <p className="mt-1 text-sm">
+            Har du ikke en Microsoft-konto, kan du få et link til din arbejdsmail.
+          </p>
+          <Form method="post" action="/login/link" noValidate className="mt-3 space-y-3">
+            <div>
+              <label htmlFor="link-email" className="block font-semibold">
+                Din arbejdsmail
+              </label>
+              <input
+                id="link-email"
+                name="email"
+                type="email"
+                autoComplete="email"
+                required
+                maxLength={254}
+                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+              />
+            </div>
+            <button
+              type="submit"
+              className="w-full rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
+            >
+              Send mig et link
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {password !== "off" ? (
+        <section className="mt-6">
+          <h2 className="text-lg font-semibold">
+            {password === "admins" ? "Administratorer: med adgangskode" : "Med adgangskode"}
+          </h2>
+          {errorList.length > 0 ? (
+            <div
+              ref={summaryRef}
+              tabIndex={-1}
+              role="alert"
+              aria-labelledby="fejl-overskrift"
+              className="mt-4 rounded border-2 border-bad bg-white p-4"
+            >
+              <h3 id="fejl-overskrift" className="font-semibold text-bad">
+                Du blev ikke logget ind
+              </h3>
+              <ul className="mt-1 list-disc pl-5">
+                {errors.form ? <li>{errors.form}</li> : null}
+                {errors.email ? (
+                  <li>
+                    <a href="#email">{errors.email}</a>
+                  </li>
+                ) : null}
+                {errors.password ? (
+                  <li>
+                    <a href="#password">{errors.password}</a>
+                  </li>
+                ) : null}
+              </ul>
+            </div>
           ) : null}
-        </div>
-        <div>
-          <label htmlFor="password" className="block font-semibold">
-            Adgangskode
-          </label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-fejl" : undefined}
-            className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-          />
-          {errors.password ? (
-            <p id="password-fejl" className="mt-1 text-sm text-bad">
-              {errors.password}
-            </p>
-          ) : null}
-        </div>
-        <button
-          type="submit"
-          className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          {navigation.state === "submitting" ? "Logger ind …" : "Log ind"}
-        </button>
-      </Form>
+
+          <Form method="post" noValidate className="mt-3 space-y-4 rounded-lg bg-white p-6 shadow-sm">
+            <input type="hidden" name="redirectTo" value={redirectTo} />
+            <div>
+              <label htmlFor="email" className="block font-semibold">
+                E-mail
+              </label>
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                required
+                maxLength={254}
+                aria-invalid={errors.email ? true : undefined}
+                aria-describedby={errors.email ? "email-fejl" : undefined}
+                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+              />
+              {errors.email ? (
+                <p id="email-fejl" className="mt-1 text-sm text-bad">
+                  {errors.email}
+                </p>
+              ) : null}
+            </div>
+            <div>
+              <label htmlFor="password" className="block font-semibold">
+                Adgangskode
+              </label>
+              <input
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                aria-invalid={errors.password ? true : undefined}
+                aria-describedby={errors.password ? "password-fejl" : undefined}
+                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+              />
+              {errors.password ? (
+                <p id="password-fejl" className="mt-1 text-sm text-bad">
+                  {errors.password}
+                </p>
+              ) : null}
+            </div>
+            <button
+              type="submit"
+              className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+            >
+              {navigation.state === "submitting" && navigation.formAction === "/login"
+                ? "Logger ind …"
+                : "Log ind"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       {demoAccounts ? (
         <section
@@ -163,7 +245,9 @@ export default function Login() {
             Demokonti
           </h2>
           <p className="mt-1 text-sm">
-            Alle har adgangskoden <code className="font-mono">{demoPassword}</code>.
+            Alle har adgangskoden <code className="font-mono">{demoPassword}</code>. Vil du prøve at logge ind
+            med et link, så brug din e-mail ovenfor og se mailen i{" "}
+            <a href="/demo/postkasse">Demo-postkassen</a>.
           </p>
           <ul className="mt-2 space-y-1 text-sm">
             {demoAccounts.map((a) => (

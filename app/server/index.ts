@@ -6,15 +6,36 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { ConfigError, parseConfig } from "../env.server";
+import { MAX_IMPORT_BYTES } from "../imports/limits";
 import { logger } from "../logger.server";
-import { cspNonce, permissionsPolicy, requestGate, securityHeaders } from "./security";
+import {
+  bodyLimit,
+  cspNonce,
+  FORM_BODY_LIMIT,
+  permissionsPolicy,
+  requestGate,
+  securityHeaders,
+} from "./security";
 
 // `npm start` serves the production build; say so before the build (and its cookie settings) loads.
 process.env.NODE_ENV ??= "production";
 const production = process.env.NODE_ENV === "production";
+// A wrong variable stops the server here, with one line per problem, not at the first sign-in.
+let appConfig: ReturnType<typeof parseConfig>;
+try {
+  appConfig = parseConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const port = Number(process.env.PORT ?? 3000);
 // The address people use; a POST without Sec-Fetch-Site must carry this Origin.
-const publicOrigin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
+const publicOrigin = appConfig.publicOrigin;
+// The roster and completion upload is the one form with a file; it keeps its own, larger cap
+// (the route refuses a single part above MAX_IMPORT_BYTES), plus room for the form's envelope.
+const IMPORT_UPLOAD_PATHS = new Set(["/hr/import", "/hr/import/", "/hr/import.data"]);
 
 const app = express();
 app.disable("x-powered-by");
@@ -35,8 +56,9 @@ app.use((req, res, next) => {
       {
         requestId,
         method: req.method,
-        // The path only: query strings may hold names someone searched for.
-        path: req.originalUrl.split("?")[0],
+        // The path only: query strings may hold names someone searched for (or an SSO code);
+        // a sign-in link's token is cut off too.
+        path: req.originalUrl.split("?")[0]?.replace(/^\/login\/link\/[^/]+/, "/login/link/…"),
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
       },
@@ -47,6 +69,11 @@ app.use((req, res, next) => {
 });
 app.use(permissionsPolicy);
 app.use(requestGate(publicOrigin));
+app.use(
+  bodyLimit((req) =>
+    IMPORT_UPLOAD_PATHS.has(req.path) ? MAX_IMPORT_BYTES + FORM_BODY_LIMIT : FORM_BODY_LIMIT,
+  ),
+);
 app.use(cspNonce);
 app.use(securityHeaders(production));
 app.use(compression());
@@ -59,6 +86,9 @@ app.use((_req, res, next) => {
 });
 
 const build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+// Retries what the outbox could not deliver at once (only when SMTP_URL is set).
+const { startMailSender } = await import("../mail/outbox.server");
+startMailSender();
 app.all(
   "*",
   createRequestHandler({

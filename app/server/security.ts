@@ -39,6 +39,50 @@ export function requestGate(publicOrigin: string) {
   };
 }
 
+/** Every form on the site fits in this many bytes; a bigger body is refused unread. */
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+function refusalPage(title: string, text: string): string {
+  return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · AI og GDPR · Albertslund Kommune</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Gå til forsiden</a></p></main></body></html>`;
+}
+
+/**
+ * Caps every request body before anything reads it (the security review's HIGH 1): the declared
+ * Content-Length must be at most `limitFor(req)` bytes, else 413, and a body without a declared
+ * length (chunked) is refused with 411. Node's HTTP parser never delivers more bytes than declared,
+ * so the cap holds for what Remix later reads.
+ */
+export function bodyLimit(limitFor: (req: Request) => number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const declared = req.get("content-length");
+    if (declared === undefined) {
+      if (req.get("transfer-encoding") === undefined) return next(); // no body at all
+      res.set("Connection", "close");
+      res
+        .status(411)
+        .type("html")
+        .send(refusalPage("Forespørgslen mangler en længde", "Send formularen igen fra siden."));
+      return;
+    }
+    const limit = limitFor(req);
+    if (!/^\d{1,15}$/.test(declared) || Number(declared) > limit) {
+      res.set("Connection", "close");
+      res
+        .status(413)
+        .type("html")
+        .send(
+          refusalPage(
+            "Det, du sendte, er for stort",
+            `Siden tager imod højst ${Math.round(limit / 1024)} KB ad gangen. Gå tilbage, gør teksten eller filen mindre, og prøv igen.`,
+          ),
+        );
+      return;
+    }
+    next();
+  };
+}
+
 /** A fresh nonce per response, for the CSP and every script the page renders. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.cspNonce = randomBytes(16).toString("base64");

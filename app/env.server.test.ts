@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./env.server";
+
+const TENANT = "https://login.microsoftonline.com/2f1c4e9a-8b7d-4c3e-9a1b-0d2e3f4a5b6c/v2.0";
+const sso = { OIDC_ISSUER: TENANT, OIDC_CLIENT_ID: "app-id", OIDC_CLIENT_SECRET: "hemmelig" };
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration from the environment", () => {
+  it("defaults: passwords for everyone, no SSO, no SMTP, the local origin", () => {
+    const c = parseConfig({ PORT: "4100" });
+    expect(c).toMatchObject({
+      publicOrigin: "http://localhost:4100",
+      oidc: null,
+      smtp: null,
+      passwordLogin: "all",
+    });
+  });
+
+  it("with SSO, passwords default to admins only (break-glass)", () => {
+    const c = parseConfig({ ...sso, PUBLIC_ORIGIN: "https://laering.albertslund.dk/" });
+    expect(c.passwordLogin).toBe("admins");
+    expect(c.publicOrigin).toBe("https://laering.albertslund.dk");
+    expect(c.oidc?.issuer.href).toBe(TENANT);
+    expect(parseConfig({ ...sso, PASSWORD_LOGIN: "all" }).passwordLogin).toBe("all");
+  });
+
+  it.each(["common", "organizations", "consumers", "Common"])("refuses the multi-tenant issuer %s", (t) => {
+    const found = problems({ ...sso, OIDC_ISSUER: `https://login.microsoftonline.com/${t}/v2.0` });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^OIDC_ISSUER: .*common\/organizations\/consumers/);
+  });
+
+  it("accepts http:// only on a loopback address", () => {
+    expect(parseConfig({ ...sso, OIDC_ISSUER: "http://127.0.0.1:9000" }).oidc?.issuer.host).toBe(
+      "127.0.0.1:9000",
+    );
+    expect(parseConfig({ ...sso, OIDC_ISSUER: "http://localhost:9000/oidc" }).oidc).not.toBeNull();
+    expect(problems({ ...sso, OIDC_ISSUER: "http://idp.albertslund.dk" })[0]).toMatch(
+      /^OIDC_ISSUER: .*https/,
+    );
+    expect(problems({ PUBLIC_ORIGIN: "http://laering.albertslund.dk" })[0]).toMatch(/^PUBLIC_ORIGIN:/);
+  });
+
+  it("names every wrong variable, one line each", () => {
+    const found = problems({
+      OIDC_ISSUER: "ikke en adresse",
+      SMTP_URL: "http://mail.example",
+      PASSWORD_LOGIN: "nogle",
+      OIDC_EMPLOYEE_NUMBER_CLAIM: "employee id",
+    });
+    expect(found.map((p) => p.split(":")[0])).toEqual([
+      "OIDC_ISSUER",
+      "OIDC_EMPLOYEE_NUMBER_CLAIM",
+      "SMTP_URL",
+      "PASSWORD_LOGIN",
+    ]);
+  });
+
+  it("SSO needs a client id and secret; SMTP needs a sender; off needs another way in", () => {
+    expect(problems({ OIDC_ISSUER: TENANT })).toEqual([
+      expect.stringMatching(/^OIDC_CLIENT_ID: /),
+      expect.stringMatching(/^OIDC_CLIENT_SECRET: /),
+    ]);
+    expect(problems({ SMTP_URL: "smtp://mail.albertslund.dk:25" })).toEqual([
+      expect.stringMatching(/^MAIL_FROM: /),
+    ]);
+    expect(problems({ PASSWORD_LOGIN: "off" })).toEqual([expect.stringMatching(/^PASSWORD_LOGIN: /)]);
+    const mail = parseConfig({
+      SMTP_URL: "smtps://u:p@mail.albertslund.dk",
+      MAIL_FROM: "Læring <laering@albertslund.dk>",
+    });
+    expect(mail.smtp).toEqual({
+      url: "smtps://u:p@mail.albertslund.dk",
+      from: "Læring <laering@albertslund.dk>",
+    });
+  });
+});

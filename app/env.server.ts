@@ -1,0 +1,156 @@
+// The installation's configuration from environment variables, validated once with zod. The
+// server checks it at start (app/server/index.ts) and stops with one clear line per wrong
+// variable, in Danish and English, instead of failing later at the first sign-in.
+import { z } from "zod";
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+const isLoopback = (url: URL) => LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith("127.");
+// Entra ID's shared issuers accept users of any tenant (or personal accounts): never ours.
+const MULTI_TENANT = /^https:\/\/login\.microsoftonline\.com\/(common|organizations|consumers)(\/|$)/i;
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .refine((v) => URL.canParse(v), `${name} skal være en fuld adresse / must be a full URL`)
+    .transform((v) => new URL(v))
+    .refine(
+      (u) => u.protocol === "https:" || (u.protocol === "http:" && isLoopback(u)),
+      `${name} skal bruge https:// (http:// kun på localhost) / must use https:// (http:// only on loopback)`,
+    );
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_ORIGIN: z.preprocess(emptyAsUndefined, httpUrl("PUBLIC_ORIGIN").optional()),
+    OIDC_ISSUER: z.preprocess(
+      emptyAsUndefined,
+      httpUrl("OIDC_ISSUER")
+        .refine(
+          (u) => !MULTI_TENANT.test(u.href),
+          "OIDC_ISSUER må ikke være Entra ID's fælles issuer (common/organizations/consumers); brug https://login.microsoftonline.com/<tenant-id>/v2.0 / must be your own tenant's issuer",
+        )
+        .optional(),
+    ),
+    OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+    OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().max(1000).optional()),
+    OIDC_EMPLOYEE_NUMBER_CLAIM: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9_.:-]{1,100}$/,
+          "OIDC_EMPLOYEE_NUMBER_CLAIM skal være et claim-navn / a claim name",
+        )
+        .optional(),
+    ),
+    SMTP_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine(
+          (v) => URL.canParse(v) && ["smtp:", "smtps:"].includes(new URL(v).protocol),
+          "SMTP_URL skal begynde med smtp:// eller smtps:// / must start with smtp:// or smtps://",
+        )
+        .optional(),
+    ),
+    MAIL_FROM: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .max(320)
+        .regex(
+          /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+          'MAIL_FROM skal være en e-mailadresse, evt. "Navn <adresse>" / must be an address',
+        )
+        .optional(),
+    ),
+    PASSWORD_LOGIN: z.preprocess(
+      emptyAsUndefined,
+      z
+        .enum(["all", "admins", "off"], {
+          message: "PASSWORD_LOGIN skal være all, admins eller off / must be all, admins or off",
+        })
+        .optional(),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.OIDC_ISSUER) {
+      for (const name of ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!env[name]) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: `${name} mangler, når OIDC_ISSUER er sat / is required with OIDC_ISSUER`,
+          });
+        }
+      }
+    }
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_FROM"],
+        message: "MAIL_FROM mangler, når SMTP_URL er sat / is required with SMTP_URL",
+      });
+    }
+    if (env.PASSWORD_LOGIN === "off" && !env.OIDC_ISSUER && !env.SMTP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PASSWORD_LOGIN"],
+        message:
+          "PASSWORD_LOGIN=off kræver OIDC_ISSUER eller SMTP_URL, ellers kan ingen logge ind / needs SSO or mail",
+      });
+    }
+  });
+
+export type PasswordLogin = "all" | "admins" | "off";
+
+export interface AppConfig {
+  publicOrigin: string;
+  oidc: { issuer: URL; clientId: string; clientSecret: string; employeeNumberClaim?: string } | null;
+  smtp: { url: string; from: string } | null;
+  mailFrom: string;
+  /** Who may sign in with a password: everyone, admins only (break-glass) or no one. */
+  passwordLogin: PasswordLogin;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Forkert konfiguration / invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parses a set of variables (process.env by default); throws ConfigError with every problem. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "?"}: ${i.message}`));
+  }
+  const e = result.data;
+  const oidc =
+    e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID,
+          clientSecret: e.OIDC_CLIENT_SECRET,
+          employeeNumberClaim: e.OIDC_EMPLOYEE_NUMBER_CLAIM,
+        }
+      : null;
+  const mailFrom = e.MAIL_FROM ?? "AI og GDPR <no-reply@localhost>";
+  return {
+    publicOrigin: e.PUBLIC_ORIGIN?.origin ?? `http://localhost:${e.PORT}`,
+    oidc,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: mailFrom } : null,
+    mailFrom,
+    passwordLogin: e.PASSWORD_LOGIN ?? (oidc ? "admins" : "all"),
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The configuration of this process (parsed on first use). */
+export function config(): AppConfig {
+  cached ??= parseConfig();
+  return cached;
+}
