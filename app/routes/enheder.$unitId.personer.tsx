@@ -14,7 +14,7 @@ import {
 import { buildPeopleView } from "~/compliance/people-view.server";
 import { STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
-import { formatCount, formatLongDate, formatShortDate } from "~/ui/format";
+import { formatCount, formatLongDate, formatStatusDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -70,12 +70,6 @@ export default function PeopleList() {
     return `${base}?${params}`;
   };
   const exportParams = new URLSearchParams(d.params);
-  const dateWord = (kind: string) =>
-    kind === "completed" || kind === "expiringSoon"
-      ? "gyldig til"
-      : kind === "missing" || kind === "overdue"
-        ? "frist"
-        : "";
 
   return (
     <div>
@@ -226,7 +220,7 @@ export default function PeopleList() {
                       <StatusBadge status={s.status} />
                       {s.date ? (
                         <span className="block text-xs text-muted">
-                          {dateWord(s.status.kind)} {formatShortDate(s.date)}
+                          {formatStatusDate(s.status.kind, s.date)}
                         </span>
                       ) : null}
                     </td>
@@ -251,7 +245,7 @@ export default function PeopleList() {
                       <dt className="font-semibold">{d.courses.find((c) => c.code === s.code)?.title}:</dt>
                       <dd>
                         {s.status.kind === "notListed" ? "–" : STATUS_LABEL[s.status.kind]}
-                        {s.date ? `, ${dateWord(s.status.kind)} ${formatShortDate(s.date)}` : ""}
+                        {s.date ? `, ${formatStatusDate(s.status.kind, s.date)}` : ""}
                       </dd>
                     </div>
                   ))}
