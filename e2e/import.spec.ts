@@ -48,6 +48,21 @@ function currentRoster(): Row[] {
   }
 }
 
+/** Employee numbers of the active admin and HR logins (the demo's Adam and Helle). */
+function staffNumbers(): Set<string> {
+  const db = e2eDb();
+  try {
+    const rows = db
+      .prepare(
+        "select e.employee_number n from user_account u join employee e on e.id = u.employee_id where u.role in ('admin', 'hr') and u.deactivated_at is null",
+      )
+      .all() as { n: string }[];
+    return new Set(rows.map((r) => r.n));
+  } finally {
+    db.close();
+  }
+}
+
 function toCsv(rows: Row[], extra: string[] = []): string {
   const lines = rows.map((r) => {
     const danish = (iso: string | null) => (iso ? iso.split("-").reverse().join("-") : "");
@@ -78,7 +93,10 @@ async function upload(page: import("@playwright/test").Page, kind: RegExp, file:
   await page.getByRole("radio", { name: kind }).check();
   await page.getByLabel("Fil", { exact: true }).setInputFiles(file);
   await page.getByRole("button", { name: "Vis forhåndsvisning" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Forhåndsvisning/ })).toBeVisible();
+  // The file is read in a worker thread that starts for it: allow for a busy machine.
+  await expect(page.getByRole("heading", { level: 1, name: /^Forhåndsvisning/ })).toBeVisible({
+    timeout: 20_000,
+  });
 }
 
 const definition = (page: import("@playwright/test").Page, term: string) =>
@@ -102,6 +120,8 @@ test("HR imports the roster: errors with line numbers, preview, apply, and a sec
   await expect(page.getByRole("heading", { name: /Filen blev ikke indlæst/ })).toBeVisible();
   await expect(page.getByText("Linje 5: ugyldig startdato '31-02-2025'")).toBeVisible();
   await expect(page.getByRole("button", { name: "Indlæs filen" })).toHaveCount(0);
+  // The error page offers the upload again, for the corrected file.
+  await expect(page.getByLabel("Fil", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const moved = roster[0] as Row;
@@ -120,7 +140,12 @@ test("HR imports the roster: errors with line numbers, preview, apply, and a sec
   await expect(page.getByRole("region", { name: "Ændringer" })).toContainText(moved.name);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Indlæs filen" }).click();
-  await expect(page.getByRole("status")).toContainText("1 nye, 1 ændrede, 0 fratrådte og 1 nye enheder");
+  await expect(page.getByRole("status")).toContainText("1 ny, 1 ændret, 0 fratrådte og 1 ny enhed");
+  // The summary came from the server, once: a reload (or a crafted link) shows nothing.
+  await page.reload();
+  await expect(page.getByRole("status")).toHaveText("");
+  await page.goto("/hr/import?indlaest=roster&resume=VIGTIGT:+log+ind+på+https://evil.example");
+  await expect(page.getByRole("status")).toHaveText("");
 
   const db = e2eDb();
   const stored = db.prepare("select * from employee where employee_number = '9000002'").get() as Record<
@@ -135,14 +160,44 @@ test("HR imports the roster: errors with line numbers, preview, apply, and a sec
   await expect(definition(page, "Nye")).toHaveText("0");
   await expect(definition(page, "Ændrede")).toHaveText("0");
   await page.getByRole("button", { name: "Indlæs filen" }).click();
-  await expect(page.getByRole("status")).toContainText("0 nye, 0 ændrede, 0 fratrådte");
+  await expect(page.getByRole("status")).toContainText("0 nye, 0 ændrede, 0 fratrådte og 0 nye enheder");
 });
 
-test("a roster that would make most people leave needs an explicit confirmation", async ({ page }) => {
+test("a roster that would make many people leave needs a confirmation at the top; most people, a refusal", async ({
+  page,
+}) => {
   await logIn(page, DEMO.hr);
-  await upload(page, /Personaleliste/, writeTemp("kort.csv", toCsv(currentRoster().slice(0, 10))));
-  await page.getByRole("button", { name: "Indlæs filen" }).click();
+  const roster = currentRoster();
+  const staff = staffNumbers();
+  // About 15 % missing (never the admin or HR, see below): the count and share stand at the top
+  // in a red box, the confirmation beside it.
+  const cut = Math.ceil(roster.length * 0.15);
+  const shorter = roster.filter((r, i) => i >= cut || staff.has(r.employee_number));
+  const leaving = roster.length - shorter.length;
+  await upload(page, /Personaleliste/, writeTemp("kort.csv", toCsv(shorter)));
+  const warning = page.getByRole("region", { name: /bliver registreret som fratrådt/ });
+  await expect(warning.getByRole("heading")).toContainText(`${leaving.toLocaleString("da-DK")} af`);
+  await expect(warning.getByRole("heading")).toContainText(/1[45]\s%/);
+  await expectNoAxeViolations(page);
+  await warning.getByRole("button", { name: "Indlæs filen" }).click();
   await expect(page.getByRole("alert")).toContainText("Sæt kryds for at bekræfte de mange fratrædelser");
+  await expect(warning.getByLabel(/Jeg bekræfter/)).toBeVisible();
+
+  // Ten people without the admin: refused whatever HR confirms, or nobody could put it right.
+  await upload(
+    page,
+    /Personaleliste/,
+    writeTemp("uden-admin.csv", toCsv(roster.filter((r) => !staff.has(r.employee_number)).slice(0, 10))),
+  );
+  await expect(page.getByText(/den ville lukke login for den sidste aktive/)).toBeVisible();
+
+  // Ten people with them: over half would leave, which the page refuses outright.
+  const ten = [...roster.filter((r) => staff.has(r.employee_number)), ...roster.slice(0, 10)];
+  await upload(page, /Personaleliste/, writeTemp("meget-kort.csv", toCsv(ten)));
+  await expect(page.getByRole("region", { name: /bliver registreret som fratrådt/ })).toContainText(
+    "over halvdelen",
+  );
+  await expect(page.getByRole("button", { name: "Indlæs filen" })).toHaveCount(0);
   // Nothing was written: the demo accounts still work.
   const db = e2eDb();
   const active = (db.prepare("select count(*) n from employee where end_date is null").get() as { n: number })
@@ -167,7 +222,7 @@ test("HR imports the vendor's completions from Excel, and they count", async ({ 
   await upload(page, /Gennemførelser/, file);
   await expect(definition(page, "Nye \\(resten er indlæst før\\)")).toHaveText("1");
   await page.getByRole("button", { name: "Indlæs filen" }).click();
-  await expect(page.getByRole("status")).toContainText("1 nye, 0 fandtes allerede");
+  await expect(page.getByRole("status")).toContainText("1 ny, 0 fandtes allerede");
 
   await page.goto(`/medarbejdere/${person.id}`);
   const gdpr = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "GDPR" }) });

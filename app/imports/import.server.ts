@@ -7,8 +7,9 @@ import type { CompletionRow } from "./completions";
 import { loadCompletionContext } from "./completions-apply.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./limits";
 import { type ImportProblems, problems } from "./prepare";
+import type { RosterRow } from "./roster";
 import { loadRosterSnapshot, rosterLockout } from "./roster-apply.server";
-import type { RosterPlan } from "./roster-plan";
+import { planRoster, type RosterPlan } from "./roster-plan";
 import { prepareInWorker } from "./worker.server";
 
 export type { ImportProblems } from "./prepare";
@@ -21,7 +22,7 @@ function tooLarge(bytes: Uint8Array): ImportProblems | null {
 
 export type RosterPreparation =
   | ImportProblems
-  | { ok: true; plan: RosterPlan; rowCount: number; warnings: string[] };
+  | { ok: true; plan: RosterPlan; rows: RosterRow[]; rowCount: number; warnings: string[] };
 
 export async function prepareRosterImport(
   bytes: Uint8Array,
@@ -44,7 +45,8 @@ export async function prepareRosterImport(
   // Not something a confirmation can allow: nobody could sign in to put it right.
   const lockout = rosterLockout(prepared.plan);
   if (lockout) return problems([lockout], prepared.warnings);
-  return { ok: true, plan: prepared.plan, rowCount: prepared.rowCount, warnings: prepared.warnings };
+  const { plan, rows, rowCount, warnings } = prepared;
+  return { ok: true, plan, rows, rowCount, warnings };
 }
 
 export type CompletionsPreparation =
@@ -96,4 +98,20 @@ export function countNew(rows: readonly CompletionRow[]): {
     if (!already.has(`${row.employeeId}:${courseId.get(row.courseCode)}:${row.completedOn}`)) newCount++;
   }
   return { newCount, perCourse };
+}
+
+/**
+ * The plan for rows read and validated at upload, against the database as it is now (it may have
+ * changed since the preview). Cheap: no file is read. The same refusals as at upload apply.
+ */
+export function planStoredRoster(
+  rows: readonly RosterRow[],
+  importDate: Day,
+): { plan: RosterPlan } | { error: string } {
+  const snapshot = loadRosterSnapshot();
+  const plan = planRoster(rows, snapshot.employees, snapshot.unitPaths, importDate);
+  const conflict = plan.conflicts[0];
+  if (conflict) return { error: conflict.message };
+  const lockout = rosterLockout(plan);
+  return lockout ? { error: lockout } : { plan };
 }

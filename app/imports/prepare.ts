@@ -8,7 +8,7 @@ import {
   type EmployeeLookup,
   parseCompletions,
 } from "./completions";
-import { parseRoster } from "./roster";
+import { parseRoster, type RosterRow } from "./roster";
 import { planRoster, type RosterPlan, type RosterSnapshotEmployee } from "./roster-plan";
 import { ImportFileError, readTable } from "./table";
 
@@ -40,7 +40,7 @@ export interface ImportProblems {
 
 export type PrepareResult =
   | ImportProblems
-  | { ok: true; kind: "roster"; plan: RosterPlan; rowCount: number; warnings: string[] }
+  | { ok: true; kind: "roster"; plan: RosterPlan; rows: RosterRow[]; rowCount: number; warnings: string[] }
   | { ok: true; kind: "completions"; rows: CompletionRow[]; warnings: string[] };
 
 export const problems = (errors: string[], warnings: string[] = [], moreErrors = 0): ImportProblems => ({
@@ -72,7 +72,14 @@ export async function prepare(input: PrepareInput): Promise<PrepareResult> {
       const shown = plan.conflicts.slice(0, 200).map((c) => c.message);
       return problems(shown, parsed.warnings, plan.conflicts.length - shown.length);
     }
-    return { ok: true, kind: "roster", plan, rowCount: parsed.rows.length, warnings: parsed.warnings };
+    return {
+      ok: true,
+      kind: "roster",
+      plan,
+      rows: parsed.rows,
+      rowCount: parsed.rows.length,
+      warnings: parsed.warnings,
+    };
   }
   const parsed = parseCompletions(table, input.courses, input.employees, input.today);
   if (parsed.errors.length > 0) {

@@ -16,6 +16,15 @@ const TIME_LIMIT_MS = 120_000;
 const TOO_HEAVY =
   "Filen er for stor eller for indviklet til at blive læst. Gem kun de kolonner og rækker, der skal indlæses, og prøv igen.";
 
+/**
+ * Starting a worker (and loading the parsers into it) takes a second or more, so one is kept
+ * for the next small file. After a big file it is ended instead, which hands its memory back.
+ */
+const REUSE_BELOW_BYTES = 1024 * 1024;
+let idle: Worker | null = null;
+const forgetIdle = () => {
+  idle = null;
+};
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Prepares the file in a worker; waits for the file before it (one at a time). */
@@ -27,15 +36,25 @@ export function prepareInWorker(input: PrepareInput): Promise<PrepareResult> {
 
 function runWorker(input: PrepareInput): Promise<PrepareResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(ENTRY, {
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
-    });
+    const worker =
+      idle ??
+      new Worker(ENTRY, {
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+      });
+    idle = null;
+    worker.off("exit", forgetIdle).ref();
     let settled = false;
-    const finish = (result: PrepareResult | Error) => {
+    const finish = (result: PrepareResult | Error, healthy = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if (healthy && input.bytes.byteLength < REUSE_BELOW_BYTES) {
+        // Kept for the next file, without keeping a command's process alive.
+        worker.unref();
+        worker.once("exit", forgetIdle);
+        idle = worker;
+      } else void worker.terminate();
       if (result instanceof Error) reject(result);
       else resolve(result);
     };
@@ -43,14 +62,15 @@ function runWorker(input: PrepareInput): Promise<PrepareResult> {
       logger.info("import worker stopped: time limit");
       finish(problems([TOO_HEAVY]));
     }, TIME_LIMIT_MS);
-    worker.once("message", (result: PrepareResult) => finish(result));
-    worker.once("error", (error: Error & { code?: string }) => {
+    const onMessage = (result: PrepareResult) => finish(result, true);
+    const onError = (error: Error & { code?: string }) => {
       if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
         logger.info("import worker stopped: memory limit");
         finish(problems([TOO_HEAVY]));
       } else finish(error);
-    });
-    worker.once("exit", (code) => finish(new Error(`Importen stoppede uventet (kode ${code})`)));
+    };
+    const onExit = (code: number) => finish(new Error(`Importen stoppede uventet (kode ${code})`));
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     worker.postMessage(input);
   });
 }
