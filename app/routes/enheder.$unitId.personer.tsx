@@ -14,6 +14,7 @@ import {
 import { buildPeopleView } from "~/compliance/people-view.server";
 import { STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
+import { ExportLinks } from "~/ui/export-links";
 import { formatCount, formatLongDate, formatStatusDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 
@@ -175,10 +176,7 @@ export default function PeopleList() {
         <p role="status" className="font-semibold">
           {d.total === 1 ? "1 person" : `${formatCount(d.total)} personer`}
         </p>
-        <p className="flex flex-wrap gap-4">
-          <a href={`/enheder/${d.unit.id}/eksport?format=csv&${exportParams}`}>Hent som CSV</a>
-          <a href={`/enheder/${d.unit.id}/eksport?format=xlsx&${exportParams}`}>Hent som Excel (XLSX)</a>
-        </p>
+        <ExportLinks href={(format) => `/enheder/${d.unit.id}/eksport?format=${format}&${exportParams}`} />
       </div>
 
       {d.total === 0 ? (
