@@ -1,10 +1,10 @@
 // The review's hostile import files, generated here (never committed), against the parser's caps.
 // Each must get its Danish answer quickly and without holding the file's rows in memory.
-import { deflateRawSync, constants as zlib } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { LIMIT_TEXT, MAX_REPORTED_PROBLEMS } from "./limits";
 import { prepare } from "./prepare";
 import { checkInflatedSize, ImportFileError, readTable } from "./table";
+import { zipBomb } from "./test-fixtures";
 
 const MB = 1024 * 1024;
 const HEADER = "Medarbejdernr;Navn;Email;Enhed;Startdato\n";
@@ -35,44 +35,6 @@ function measure<T>(label: string, run: () => Promise<T>): Promise<T> {
     console.log(`${label}: ${ms} ms, RSS ${grew >= 0 ? "+" : ""}${grew} MB`);
     return result;
   });
-}
-
-/**
- * A zip whose one entry inflates to `inflatedBytes` of zeros, built from one flushed deflate block
- * repeated (a full flush makes each copy independent of the one before), so it is made in
- * milliseconds and weighs about a thousandth of what it inflates to.
- */
-function zipBomb(inflatedBytes: number): Uint8Array {
-  const block = deflateRawSync(Buffer.alloc(MB), {
-    flush: zlib.Z_FULL_FLUSH,
-    finishFlush: zlib.Z_FULL_FLUSH,
-  });
-  const end = deflateRawSync(Buffer.alloc(0));
-  const data = Buffer.concat([...Array.from({ length: inflatedBytes / MB }, () => block), end]);
-  const name = Buffer.from("xl/worksheets/sheet1.xml");
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8); // deflate
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(Math.min(inflatedBytes, 0xffffffff), 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(Math.min(inflatedBytes, 0xffffffff), 24);
-  central.writeUInt16LE(name.length, 28);
-  const centralStart = local.length + name.length + data.length;
-  const endRecord = Buffer.alloc(22);
-  endRecord.writeUInt32LE(0x06054b50, 0);
-  endRecord.writeUInt16LE(1, 8);
-  endRecord.writeUInt16LE(1, 10);
-  endRecord.writeUInt32LE(central.length + name.length, 12);
-  endRecord.writeUInt32LE(centralStart, 16);
-  return Buffer.concat([local, name, data, central, name, endRecord]);
 }
 
 describe("hostile import files", () => {
