@@ -21,7 +21,9 @@ const Args = z.object({
   course: z.enum(["ai", "gdpr", "all"], { message: "--course skal være ai, gdpr eller all." }),
   unit: z.string().optional(),
   // The "Hvem mangler?" page and its export sort by unit; so does the command, unless told otherwise.
-  sort: z.enum(["enhed", "navn", "frist"], { message: "--sort skal være enhed, navn eller frist." }).default("enhed"),
+  sort: z
+    .enum(["enhed", "navn", "frist"], { message: "--sort skal være enhed, navn eller frist." })
+    .default("enhed"),
   asOf: z.string().refine(isDay, "--as-of skal være en dato som 2026-11-26.").optional(),
   format: z.enum(["csv", "xlsx"], { message: "--format skal være csv eller xlsx." }),
   out: z.string({ message: "--out mangler." }).min(1, "--out mangler."),
