@@ -1,4 +1,4 @@
-// `npm run import -- roster FILE [--dry-run] [--confirm-leavers]`
+// `npm run import -- roster FILE [--dry-run] [--confirm-leavers] [--allow-mass-leavers]`
 // `npm run import -- completions FILE [--dry-run]`
 // The HR imports for scheduled jobs, over DATABASE_PATH. Prints the summary (and every error with
 // its line number); exits 0 when the file was applied (or would be, with --dry-run), 1 when
@@ -15,7 +15,7 @@ import { applyRosterPlan } from "~/imports/roster-apply.server";
 import { describeRosterPlan } from "~/imports/summary";
 
 const USAGE = `Brug:
-  npm run import -- roster FIL [--dry-run] [--confirm-leavers]
+  npm run import -- roster FIL [--dry-run] [--confirm-leavers] [--allow-mass-leavers]
   npm run import -- completions FIL [--dry-run]`;
 
 function fail(message: string, code = 2): never {
@@ -30,6 +30,7 @@ try {
     options: {
       "dry-run": { type: "boolean", default: false },
       "confirm-leavers": { type: "boolean", default: false },
+      "allow-mass-leavers": { type: "boolean", default: false },
     },
   });
 } catch (error) {
@@ -68,20 +69,31 @@ function audit(action: "import", scope: string, rowCount: number, filters: strin
     .run();
 }
 
-function printProblems(result: { errors: string[]; warnings: string[] }) {
+function printProblems(result: { errors: string[]; moreErrors: number; warnings: string[] }) {
   for (const w of result.warnings) console.log(`Advarsel: ${w}`);
   for (const e of result.errors) console.error(e);
+  if (result.moreErrors > 0) console.error(`… og ${result.moreErrors} flere fejl.`);
 }
 
 if (kind === "roster") {
   const prepared = await prepareRosterImport(bytes, fileName, asOf);
   if (!prepared.ok) {
     printProblems(prepared);
-    fail(`Intet er ændret: ${prepared.errors.length} fejl i ${fileName}.`, 1);
+    fail(`Intet er ændret: ${prepared.errors.length + prepared.moreErrors} fejl i ${fileName}.`, 1);
   }
   for (const w of prepared.warnings) console.log(`Advarsel: ${w}`);
   console.log(describeRosterPlan(prepared.plan, prepared.rowCount).join("\n"));
-  if (prepared.plan.needsLeaverConfirmation && !args.values["confirm-leavers"]) {
+  if (prepared.plan.massLeavers && !args.values["allow-mass-leavers"]) {
+    fail(
+      `Intet er ændret: ${prepared.plan.leavers.length} af ${prepared.plan.activeBefore} aktive medarbejdere ville blive fratrådt (over halvdelen). Filen er næsten sikkert ikke hele personalelisten. Kør igen med --allow-mass-leavers, hvis det virkelig er rigtigt.`,
+      1,
+    );
+  }
+  if (
+    prepared.plan.needsLeaverConfirmation &&
+    !args.values["confirm-leavers"] &&
+    !args.values["allow-mass-leavers"]
+  ) {
     fail(
       `Intet er ændret: ${prepared.plan.leavers.length} af ${prepared.plan.activeBefore} aktive medarbejdere ville blive fratrådt (over 10 %). Er filen hel? Kør igen med --confirm-leavers, hvis det er rigtigt.`,
       1,
@@ -93,14 +105,14 @@ if (kind === "roster") {
     const result = applyRosterPlan(prepared.plan);
     audit("import", "Personaleliste", prepared.rowCount, `Fil: ${fileName}`);
     console.log(
-      `Personalelisten er indlæst: ${result.created} nye, ${result.updated} ændrede, ${result.leavers} fratrådte, ${result.unitsCreated} nye enheder, ${result.managerScopesChanged} ledere med ændrede enheder.`,
+      `Personalelisten er indlæst: ${result.created} nye, ${result.updated} ændrede, ${result.leavers} fratrådte, ${result.unitsCreated} nye enheder, ${result.managerScopesChanged} ledere med ændrede enheder, ${result.loginsReactivated} login åbnet igen.`,
     );
   }
 } else {
   const prepared = await prepareCompletionsImport(bytes, fileName, asOf);
   if (!prepared.ok) {
     printProblems(prepared);
-    fail(`Intet er ændret: ${prepared.errors.length} fejl i ${fileName}.`, 1);
+    fail(`Intet er ændret: ${prepared.errors.length + prepared.moreErrors} fejl i ${fileName}.`, 1);
   }
   for (const w of prepared.warnings) console.log(`Advarsel: ${w}`);
   console.log(

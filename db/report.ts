@@ -9,17 +9,21 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isDay, today } from "~/compliance/day";
 import type { PeopleQuery } from "~/compliance/people-list";
-import { buildPeopleView, peopleViewExportRows } from "~/compliance/people-view.server";
+import { buildPeopleView, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
 import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { writeExport } from "~/reports/export-response.server";
 
-const USAGE = `Brug: npm run report -- not-completed --course ai|gdpr|all [--unit "Enhed > Underenhed"] [--as-of ÅÅÅÅ-MM-DD] --format csv|xlsx --out FIL`;
+const USAGE = `Brug: npm run report -- not-completed --course ai|gdpr|all [--unit "Enhed > Underenhed"] [--sort enhed|navn|frist] [--as-of ÅÅÅÅ-MM-DD] --format csv|xlsx --out FIL`;
 
 const Args = z.object({
   report: z.literal("not-completed", { message: "Den eneste rapport er not-completed." }),
   course: z.enum(["ai", "gdpr", "all"], { message: "--course skal være ai, gdpr eller all." }),
   unit: z.string().optional(),
+  // The "Hvem mangler?" page and its export sort by unit; so does the command, unless told otherwise.
+  sort: z
+    .enum(["enhed", "navn", "frist"], { message: "--sort skal være enhed, navn eller frist." })
+    .default("enhed"),
   asOf: z.string().refine(isDay, "--as-of skal være en dato som 2026-11-26.").optional(),
   format: z.enum(["csv", "xlsx"], { message: "--format skal være csv eller xlsx." }),
   out: z.string({ message: "--out mangler." }).min(1, "--out mangler."),
@@ -37,6 +41,7 @@ try {
     options: {
       course: { type: "string" },
       unit: { type: "string" },
+      sort: { type: "string" },
       "as-of": { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
@@ -49,12 +54,13 @@ const args = Args.safeParse({
   report: parsedArgs.positionals[0],
   course: parsedArgs.values.course,
   unit: parsedArgs.values.unit,
+  sort: parsedArgs.values.sort,
   asOf: parsedArgs.values["as-of"],
   format: parsedArgs.values.format,
   out: parsedArgs.values.out,
 });
 if (!args.success) fail(args.error.issues.map((i) => i.message).join("\n"));
-const { course, unit: unitPath, format, out } = args.data;
+const { course, unit: unitPath, sort, format, out } = args.data;
 const asOf = args.data.asOf ?? today();
 
 let unit = null;
@@ -74,7 +80,7 @@ const query: PeopleQuery = {
   course: course === "all" ? "alle" : course,
   status: "ikke-gennemfoert",
   q: "",
-  sort: "navn",
+  sort,
   dir: "asc",
   page: 1,
 };
@@ -85,7 +91,7 @@ const [rows] = await Promise.all([
     format,
     peopleViewExportRows(view, query),
     {
-      title: "Status for obligatoriske kurser",
+      title: exportTitle(view, query),
       scope: view.scopeLabel,
       asOf,
       filters: view.filters,

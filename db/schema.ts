@@ -71,6 +71,9 @@ export const userAccount = sqliteTable("user_account", {
   // (Entra ID) or "iss:<issuer>:sub:<sub>". Once set, it alone decides who this account is.
   oidcSubject: text("oidc_subject").unique(),
   deactivatedAt: integer("deactivated_at"),
+  // Who ended the login: "roster" (the person left the HR roster; coming back reactivates it) or
+  // "admin" (only an admin may undo it). Null while active, and for logins ended before this was kept.
+  deactivatedBy: text("deactivated_by", { enum: ["roster", "admin"] }),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -353,7 +356,13 @@ export const pendingImport = sqliteTable("pending_import", {
   id: text("id").primaryKey(),
   kind: text("kind", { enum: ["roster", "completions"] }).notNull(),
   fileName: text("file_name").notNull(),
+  // The uploaded file is no longer kept once it has been read (it may hold CPR numbers).
   content: blob("content", { mode: "buffer" }).notNull(),
+  // The file read, validated and planned once, at upload (JSON, see imports/prepared.ts): the
+  // preview and the apply use this, so nobody re-parses the file.
+  prepared: text("prepared"),
+  // After the apply: the summary shown once on the import page (a flash value), then the row goes.
+  appliedSummary: text("applied_summary"),
   uploadedByUserId: integer("uploaded_by_user_id")
     .notNull()
     .references(() => userAccount.id, { onDelete: "cascade" }),
@@ -468,3 +477,16 @@ export const loginLink = sqliteTable(
   },
   (t) => [index("login_link_email").on(t.email, t.createdAt)],
 );
+
+/**
+ * The verification code printed on a certificate; `/bevis/<code>` confirms it to anyone holding it.
+ * One code per completion, random (unguessable), gone with the completion.
+ */
+export const certificateCode = sqliteTable("certificate_code", {
+  code: text("code").primaryKey(),
+  completionId: integer("completion_id")
+    .notNull()
+    .unique()
+    .references(() => completion.id, { onDelete: "cascade" }),
+  createdAt: integer("created_at").notNull(),
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { addMonths, format } from "date-fns";
+import { addDays, addMonths, format } from "date-fns";
 import type { CourseModule } from "../app/content/parse";
 import { answerQuiz, courseContent, openQuiz, readModule, reviewAndSubmit } from "./course";
 import {
@@ -136,9 +136,10 @@ test("an employee completes the AI course: a failed quiz, then passes, attests a
   await page.getByLabel(ai.attestation ?? "").check();
   await page.getByRole("button", { name: "Bekræft og afslut kurset" }).click();
 
-  const validUntil = format(addMonths(danishToday(), 12), "dd.MM.yyyy");
+  // The last valid day: the completion stops counting 12 months after today.
+  const validUntil = format(addDays(addMonths(danishToday(), 12), -1), "dd.MM.yyyy");
   await expect(page.getByRole("heading", { name: "Du har gennemført kurset" })).toBeVisible();
-  await expect(page.getByText(`Gyldig til ${validUntil}`).first()).toBeVisible();
+  await expect(page.getByText(`Gyldig til og med ${validUntil}`).first()).toBeVisible();
   await expect(page.getByText("Gennemført", { exact: true }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -153,7 +154,7 @@ test("an employee completes the AI course: a failed quiz, then passes, attests a
     .click();
   const card = page.getByRole("listitem").filter({ hasText: ai.title });
   await expect(card.getByText("Gennemført", { exact: true })).toBeVisible();
-  await expect(card.getByText(`Gyldig til ${validUntil}`)).toBeVisible();
+  await expect(card.getByText(`Gyldig til og med ${validUntil}`)).toBeVisible();
 
   expect(
     countRows(

@@ -69,7 +69,7 @@ export function setRole(userId: number, role: Role): void {
 export function setActive(userId: number, active: boolean, now = Date.now()): void {
   changeAccount(userId, (tx) => {
     tx.update(userAccount)
-      .set({ deactivatedAt: active ? null : now })
+      .set({ deactivatedAt: active ? null : now, deactivatedBy: active ? null : "admin" })
       .where(eq(userAccount.id, userId))
       .run();
   });

@@ -1,3 +1,9 @@
+// The certificate read back the way people and programs read it: poppler's pdftotext, pdffonts
+// and pdfinfo (Debian's poppler-utils; .ci/run installs it).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type CertificateInput, renderCertificate } from "./certificate.server";
 
@@ -10,140 +16,115 @@ const input: CertificateInput = {
   validUntil: "2027-01-15",
   source: "site",
   issuedOn: "2026-02-03",
+  verification: {
+    code: "ABCD-EFGH-JKMN-PQRS",
+    url: "https://laering.albertslund.dk/bevis/ABCDEFGHJKMNPQRS",
+  },
 };
 
-// pdfkit writes Helvetica text as hex strings in WinAnsi (windows-1252) inside TJ/Tj operators.
-// WinAnsi is Latin-1 except for bytes 0x80-0x9F, listed here in order (the five unused bytes keep
-// their own code). Node 20's TextDecoder("windows-1252") decodes those bytes as Latin-1 control
-// characters, which would lose „ “ and –, so the decoding is done by hand.
-const WIN_ANSI_80_9F = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+const folder = mkdtempSync(path.join(tmpdir(), "kursusbevis-"));
+let files = 0;
 
-function decodeHex(hex: string): string {
-  let text = "";
-  for (const byte of Buffer.from(hex, "hex")) {
-    text += byte >= 0x80 && byte <= 0x9f ? WIN_ANSI_80_9F.charAt(byte - 0x80) : String.fromCharCode(byte);
-  }
-  return text;
+function poppler(tool: string, pdf: Buffer, ...args: string[]): string {
+  const file = path.join(folder, `${files++}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync(tool, [...args, file, ...(tool === "pdftotext" ? ["-"] : [])], { encoding: "utf8" });
 }
 
-/** The text shown on the pages of an uncompressed PDF, one text operation after another. */
-function visibleText(pdf: Buffer): string {
-  const raw = pdf.toString("latin1");
-  const pieces: string[] = [];
-  for (const match of raw.matchAll(/\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-    const array = match[1];
-    if (array !== undefined) {
-      pieces.push([...array.matchAll(/<([0-9a-fA-F]*)>/g)].map((hex) => decodeHex(hex[1] ?? "")).join(""));
-    } else {
-      pieces.push(decodeHex(match[2] ?? ""));
-    }
-  }
-  return pieces.join(" ").replace(/\s+/g, " ");
+/** The text, one line per line of the page, with runs of spaces made one. */
+const text = (pdf: Buffer) => poppler("pdftotext", pdf).replace(/[ \t]+/g, " ");
+/** The text in reading order (the content stream's), all on one line. */
+const flat = (pdf: Buffer) => poppler("pdftotext", pdf, "-raw").replace(/\s+/g, " ");
+
+interface Box {
+  word: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }
 
-function pageCount(pdf: Buffer): number {
-  return [...pdf.toString("latin1").matchAll(/\/Type\s*\/Page(?![a-zA-Z])/g)].length;
-}
-
-/**
- * The PDF literal string "(...)" given for `/key`, directly or through an indirect object
- * ("/key 15 0 R"), unescaped and decoded (UTF-16BE when it starts with a byte order mark).
- */
-function literalString(pdf: Buffer, key: string): string | undefined {
-  const raw = pdf.toString("latin1");
-  const entry = new RegExp(`/${key}\\s*(?:\\(|(\\d+) 0 R)`).exec(raw);
-  if (!entry) return undefined;
-  let start = entry.index + entry[0].length;
-  if (entry[1] !== undefined) {
-    const object = new RegExp(`(?:^|\\n)${entry[1]} 0 obj\\s*\\(`).exec(raw);
-    if (!object) return undefined;
-    start = object.index + object[0].length;
-  }
-  const escapes: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f" };
-  let bytes = "";
-  for (let i = start; i < raw.length; i++) {
-    const char = raw[i] ?? "";
-    if (char === ")") break;
-    if (char === "\\") {
-      i++;
-      const next = raw[i] ?? "";
-      bytes += escapes[next] ?? next;
-    } else {
-      bytes += char;
-    }
-  }
-  const buffer = Buffer.from(bytes, "latin1");
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return buffer.subarray(2).swap16().toString("utf16le");
-  return buffer.toString("latin1");
+/** Every word with its box on the page (pdftotext -bbox). */
+function words(pdf: Buffer): Box[] {
+  const html = poppler("pdftotext", pdf, "-bbox");
+  return [
+    ...html.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    ),
+  ].map((m) => ({
+    x1: Number(m[1]),
+    y1: Number(m[2]),
+    x2: Number(m[3]),
+    y2: Number(m[4]),
+    word: m[5] ?? "",
+  }));
 }
 
 describe("renderCertificate", () => {
-  it("makes a one-page PDF", async () => {
-    const pdf = await renderCertificate(input, { compress: false });
-    expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
-    expect(pageCount(pdf)).toBe(1);
+  it("prints every name exactly, with an embedded Unicode font", async () => {
+    for (const name of ["Zeynep Yıldız-Şahin Łukasiewicz", "Nguyễn Thị Minh Khai", "Åse Ærø-Østergaard"]) {
+      const pdf = await renderCertificate({ ...input, employeeName: name });
+      expect(text(pdf).normalize("NFC")).toContain(name);
+    }
+    const fonts = poppler("pdffonts", await renderCertificate(input));
+    const rows = fonts.split("\n").slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatch(/DejaVuSans/);
+      // Columns: name type encoding emb sub uni object ID; "yes" for embedded.
+      expect(row.split(/\s+/).slice(-5, -4)[0]).toBe("yes");
+    }
   });
 
-  it("shows the person, the course and the dates in Danish", async () => {
-    const text = visibleText(await renderCertificate(input, { compress: false }));
-    expect(text).toContain("Kursusbevis");
-    expect(text).toContain("Søren Ærø Åberg");
-    expect(text).toContain("Medarbejdernr. 004711");
-    expect(text).toContain("har gennemført kurset „AI i Albertslund Kommune“ (version 1.0)");
-    expect(text).toContain("Gennemført den 15. januar 2026");
-    expect(text).toContain("Gyldigt til 15. januar 2027");
-    expect(text).toContain("Gennemført på AI og GDPR-sitet");
-    expect(text).toContain("Udstedt den 3. februar 2026 af Albertslund Kommune · IT & Digitalisering");
-    expect(text).toContain("hvert år");
+  it("is a tagged PDF 1.7 with a Danish title", async () => {
+    const info = poppler("pdfinfo", await renderCertificate(input));
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+    expect(info).toMatch(/Title:\s+Kursusbevis – AI i Albertslund Kommune/);
+    expect(info).toMatch(/Author:\s+Albertslund Kommune/);
+    expect(info).toMatch(/Pages:\s+1/);
+    const raw = (await renderCertificate(input, { compress: false })).toString("latin1");
+    expect(raw).toContain("/Lang (da-DK)");
+    expect(raw).toMatch(/\/StructTreeRoot/);
   });
 
-  it("shows only what was given, so a missing value would be noticed", async () => {
-    const text = visibleText(
-      await renderCertificate(
-        { ...input, employeeName: "Mette Holm", courseVersion: "2.3", source: "manual" },
-        { compress: false },
-      ),
+  it("shows the person, the course, the last valid day and the verification code", async () => {
+    const all = flat(await renderCertificate(input));
+    expect(all).toContain("Kursusbevis");
+    expect(all).toContain("Søren Ærø Åberg");
+    expect(all).toContain("Medarbejdernr. 004711");
+    expect(all).toContain("har gennemført kurset „AI i Albertslund Kommune“ (version 1.0)");
+    expect(all).toContain("Gennemført den: 15. januar 2026");
+    // Valid while before 15 January 2027: the last valid day is the 14th.
+    expect(all).toContain("Gyldighed: til og med 14. januar 2027");
+    expect(all).toContain("Gyldig til og med 14. januar 2027");
+    expect(all).toContain("Kontrolkode ABCD-EFGH-JKMN-PQRS");
+    expect(all).toContain("https://laering.albertslund.dk/bevis/ABCDEFGHJKMNPQRS");
+    expect(all).toContain("Udstedt den 3. februar 2026 af Albertslund Kommune · IT & Digitalisering");
+  });
+
+  it("names the source of the completion", async () => {
+    expect(flat(await renderCertificate({ ...input, source: "manual" }))).toContain("Registreret af HR");
+    expect(flat(await renderCertificate({ ...input, source: "import" }))).toContain(
+      "Registreret fra kursusleverandørens eksport",
     );
-    expect(text).toContain("Mette Holm");
-    expect(text).toContain("(version 2.3)");
-    expect(text).not.toContain("Søren");
-    expect(text).not.toContain("version 1.0");
-    expect(text).toContain("Registreret af HR");
-    expect(text).not.toContain("Gennemført på AI og GDPR-sitet");
   });
 
-  it("names the source of an imported completion", async () => {
-    const text = visibleText(await renderCertificate({ ...input, source: "import" }, { compress: false }));
-    expect(text).toContain("Registreret fra kursusleverandørens eksport");
-  });
-
-  it("sets the title, author and language of the document", async () => {
-    const pdf = await renderCertificate(input, { compress: false });
-    expect(literalString(pdf, "Title")).toBe("Kursusbevis – AI i Albertslund Kommune");
-    expect(literalString(pdf, "Author")).toBe("Albertslund Kommune");
-    expect(literalString(pdf, "Lang")).toBe("da-DK");
-  });
-
-  it("compresses by default", async () => {
-    const compressed = await renderCertificate(input);
-    const plain = await renderCertificate(input, { compress: false });
-    expect(compressed.subarray(0, 4).toString("latin1")).toBe("%PDF");
-    expect(pageCount(compressed)).toBe(1);
-    expect(compressed.toString("latin1")).toContain("/FlateDecode");
-    expect(visibleText(compressed)).not.toContain("Søren");
-    expect(plain.toString("latin1")).not.toContain("/FlateDecode");
-  });
-
-  it("keeps a very long name and title on one page", async () => {
-    const pdf = await renderCertificate(
-      {
-        ...input,
-        employeeName: "Anne-Sofie Kristine Østergaard-Bækgaard Møller-Rasmussen",
-        courseTitle: `${"Ansvarlig brug af kunstig intelligens og persondata ".repeat(4)}i kommunen`,
-      },
-      { compress: false },
+  it("wraps a long name and title without any text overlapping, on one page", async () => {
+    const pdf = await renderCertificate({
+      ...input,
+      employeeName: "Anne-Sofie Kristine Østergaard-Bækgaard Møller-Rasmussen Yıldız-Şahin Łukasiewicz",
+      courseTitle: `${"Ansvarlig brug af kunstig intelligens og persondata ".repeat(4)}i kommunen`,
+    });
+    expect(poppler("pdfinfo", pdf)).toMatch(/Pages:\s+1/);
+    expect(flat(pdf)).toContain("Łukasiewicz");
+    const boxes = words(pdf);
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.x1 < b.x2 - 0.5 && b.x1 < a.x2 - 0.5 && a.y1 < b.y2 - 0.5 && b.y1 < a.y2 - 0.5)
+        .map((b) => `${a.word} / ${b.word}`),
     );
-    expect(pageCount(pdf)).toBe(1);
-    expect(visibleText(pdf)).toContain("Østergaard-Bækgaard");
+    expect(overlapping).toEqual([]);
   });
 });

@@ -105,6 +105,7 @@ describe("exportRows", () => {
         course: "AI i Albertslund Kommune",
         status: "Mangler",
         due: "2026-12-01",
+        validThrough: null,
         lastCompleted: null,
       },
       {
@@ -115,6 +116,7 @@ describe("exportRows", () => {
         course: "GDPR",
         status: "Overskredet",
         due: "2026-01-01",
+        validThrough: null,
         lastCompleted: "2024-01-01",
       },
     ]);
@@ -122,6 +124,11 @@ describe("exportRows", () => {
 
   it("exports every course for everyone when no status is chosen", () => {
     const q = parsePeopleQuery(new URLSearchParams(), codes);
-    expect([...exportRows(people, q, courses, label)]).toHaveLength(6);
+    const all = [...exportRows(people, q, courses, label)];
+    expect(all).toHaveLength(6);
+    // A completion says its last valid day (the day before the status rule's validUntil), no frist.
+    const completed = all.find((r) => r.status === "Gennemført");
+    expect(completed?.due).toBeNull();
+    expect(completed?.validThrough).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

@@ -1,7 +1,7 @@
 // The people list's filters, sorting, paging and export rows. Pure: the page, the web export
 // and the report command all go through these, so the file holds exactly what the screen shows.
 import { z } from "zod";
-import type { Day } from "./day";
+import { addDaysToDay, type Day } from "./day";
 import type { PersonStatus } from "./people.server";
 import { type CourseStatus, STATUS_LABEL } from "./status";
 
@@ -162,6 +162,8 @@ export interface ExportRow {
   course: string;
   status: string;
   due: Day | null;
+  /** The last day a completion counts (the day before the status rule's validUntil). */
+  validThrough: Day | null;
   lastCompleted: Day | null;
 }
 
@@ -188,7 +190,11 @@ export function* exportRows(
         unitPath: unitLabel(p.unitId),
         course: course.title,
         status: STATUS_LABEL[status.kind],
-        due: statusDate(status),
+        due: status.kind === "missing" || status.kind === "overdue" ? status.due : null,
+        validThrough:
+          status.kind === "completed" || status.kind === "expiringSoon"
+            ? addDaysToDay(status.validUntil, -1)
+            : null,
         lastCompleted: "lastCompletedOn" in status ? status.lastCompletedOn : null,
       };
     }

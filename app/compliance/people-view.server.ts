@@ -49,6 +49,13 @@ export function peopleViewExportRows(view: PeopleView, query: PeopleQuery) {
   return exportRows(view.people, query, view.courses, view.unitLabel);
 }
 
+/** The title inside the file: says what the file is ("Hvem mangler? Børn & Familie"). */
+export function exportTitle(view: PeopleView, query: PeopleQuery): string {
+  return query.status === "ikke-gennemfoert"
+    ? `Hvem mangler? ${view.scopeLabel}`
+    : `Status for obligatoriske kurser: ${view.scopeLabel}`;
+}
+
 /** "hvem-mangler_boern-og-familie_ai_2026-11-26": says what the file holds. */
 export function exportFileName(
   view: PeopleView,

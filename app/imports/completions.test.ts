@@ -49,6 +49,7 @@ describe("parseCompletions", () => {
         { line: 8, employeeId: 2, courseCode: "gdpr", completedOn: "2026-01-19", score: 100 },
       ],
       errors: [],
+      moreErrors: 0,
       warnings: [],
       ignoredColumns: [],
     });
@@ -149,6 +150,7 @@ describe("parseCompletions", () => {
           message: "Linje 1: kolonnen Gennemført mangler (fundne kolonner: Navn, Kursus, Afdeling)",
         },
       ],
+      moreErrors: 0,
       warnings: ["Kolonnerne Navn, Afdeling blev ignoreret og er ikke gemt."],
       ignoredColumns: ["Navn", "Afdeling"],
     });

@@ -2,6 +2,7 @@
 // each row to an employee and a course the caller supplies, and reports Danish problems with line
 // numbers. Only the columns below are read; the rest of the file is dropped unread.
 import type { Day } from "../compliance/day";
+import { formatCount } from "../ui/format";
 import {
   cellOf,
   EMAIL_COLUMN,
@@ -13,6 +14,7 @@ import {
   problem,
   type TableInput,
 } from "./columns";
+import { CappedList } from "./limits";
 import { normalizeKey, parseDanishDate, parseScore } from "./values";
 
 export interface CompletionRow {
@@ -38,7 +40,9 @@ export interface EmployeeLookup {
 export interface CompletionsResult {
   /** Only the rows without problems, each completion once; import nothing while `errors` is non-empty. */
   rows: CompletionRow[];
+  /** The first 200 problems; `moreErrors` counts the rest. */
   errors: ImportProblem[];
+  moreErrors: number;
   warnings: string[];
   ignoredColumns: string[];
 }
@@ -79,7 +83,8 @@ export function parseCompletions(
   const found = findColumns(table, COLUMNS);
   const { index, ignoredColumns, headerLine } = found;
   const warnings = ignoredColumnsWarning(ignoredColumns);
-  const errors = [...found.errors];
+  const errors = new CappedList<ImportProblem>();
+  errors.push(...found.errors);
   if (index.employeeNumber === undefined && index.email === undefined) {
     errors.push(missingColumn(table, headerLine, "Email eller Medarbejdernr"));
   }
@@ -87,9 +92,11 @@ export function parseCompletions(
   if (index.completedOn === undefined) {
     errors.push(missingColumn(table, headerLine, COLUMNS.completedOn.label));
   }
-  if (errors.length > 0) return { rows: [], errors, warnings, ignoredColumns };
+  if (errors.total > 0)
+    return { rows: [], errors: errors.items, moreErrors: errors.more, warnings, ignoredColumns };
 
   const courseCode = courseLookup(courses);
+  const repeated = new CappedList<string>();
   const lineOfCompletion = new Map<string, number>();
   const rows: CompletionRow[] = [];
 
@@ -135,11 +142,14 @@ export function parseCompletions(
     const key = `${employeeId}|${code}|${completedOn}`;
     const first = lineOfCompletion.get(key);
     if (first !== undefined) {
-      warnings.push(`Linje ${row.line} er den samme gennemførelse som linje ${first} og tælles én gang.`);
+      repeated.push(`Linje ${row.line} er den samme gennemførelse som linje ${first} og tælles én gang.`);
       continue;
     }
     lineOfCompletion.set(key, row.line);
     rows.push({ line: row.line, employeeId, courseCode: code, completedOn, score });
   }
-  return { rows, errors, warnings, ignoredColumns };
+  warnings.push(...repeated.items);
+  if (repeated.more > 0)
+    warnings.push(`… og ${formatCount(repeated.more)} linjer mere, der gentager en gennemførelse.`);
+  return { rows, errors: errors.items, moreErrors: errors.more, warnings, ignoredColumns };
 }

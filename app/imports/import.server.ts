@@ -1,41 +1,28 @@
-// The two HR imports from file to plan: read, validate every row, and work out the changes.
-// Nothing here writes; the caller shows the preview or applies it.
+// The two HR imports from file to plan: read, validate every row, and work out the changes, in a
+// worker thread (worker.server.ts). Nothing here writes; the caller shows the preview or applies it.
 import { and, eq } from "drizzle-orm";
 import type { Day } from "~/compliance/day";
 import { getDb, schema } from "~/db.server";
-import { type CompletionRow, parseCompletions } from "./completions";
+import type { CompletionRow } from "./completions";
 import { loadCompletionContext } from "./completions-apply.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./limits";
-import { parseRoster } from "./roster";
-import { loadRosterSnapshot } from "./roster-apply.server";
+import { type ImportProblems, problems } from "./prepare";
+import type { RosterRow } from "./roster";
+import { loadRosterSnapshot, rosterLockout } from "./roster-apply.server";
 import { planRoster, type RosterPlan } from "./roster-plan";
-import { ImportFileError, readTable } from "./table";
+import { prepareInWorker } from "./worker.server";
 
-export interface ImportProblems {
-  ok: false;
-  errors: string[];
-  warnings: string[];
-}
+export type { ImportProblems } from "./prepare";
+
+export const TOO_LARGE = `Filen er for stor. Den må højst fylde ${MAX_IMPORT_LABEL}.`;
 
 function tooLarge(bytes: Uint8Array): ImportProblems | null {
-  return bytes.byteLength > MAX_IMPORT_BYTES
-    ? { ok: false, errors: [`Filen er for stor. Den må højst fylde ${MAX_IMPORT_LABEL}.`], warnings: [] }
-    : null;
-}
-
-async function table(bytes: Uint8Array, fileName: string) {
-  try {
-    return { table: await readTable(bytes, fileName) };
-  } catch (error) {
-    if (error instanceof ImportFileError)
-      return { problem: { ok: false as const, errors: [error.message], warnings: [] } };
-    throw error;
-  }
+  return bytes.byteLength > MAX_IMPORT_BYTES ? problems([TOO_LARGE]) : null;
 }
 
 export type RosterPreparation =
   | ImportProblems
-  | { ok: true; plan: RosterPlan; rowCount: number; warnings: string[] };
+  | { ok: true; plan: RosterPlan; rows: RosterRow[]; rowCount: number; warnings: string[] };
 
 export async function prepareRosterImport(
   bytes: Uint8Array,
@@ -44,18 +31,22 @@ export async function prepareRosterImport(
 ): Promise<RosterPreparation> {
   const refused = tooLarge(bytes);
   if (refused) return refused;
-  const read = await table(bytes, fileName);
-  if (!read.table) return read.problem;
-  const parsed = parseRoster(read.table);
-  if (parsed.errors.length > 0) {
-    return { ok: false, errors: parsed.errors.map((e) => e.message), warnings: parsed.warnings };
-  }
   const snapshot = loadRosterSnapshot();
-  const plan = planRoster(parsed.rows, snapshot.employees, snapshot.unitPaths, importDate);
-  if (plan.conflicts.length > 0) {
-    return { ok: false, errors: plan.conflicts.map((c) => c.message), warnings: parsed.warnings };
-  }
-  return { ok: true, plan, rowCount: parsed.rows.length, warnings: parsed.warnings };
+  const prepared = await prepareInWorker({
+    kind: "roster",
+    bytes,
+    fileName,
+    importDate,
+    employees: snapshot.employees,
+    unitPaths: [...snapshot.unitPaths],
+  });
+  if (!prepared.ok) return prepared;
+  if (prepared.kind !== "roster") throw new Error("Forkert slags import");
+  // Not something a confirmation can allow: nobody could sign in to put it right.
+  const lockout = rosterLockout(prepared.plan);
+  if (lockout) return problems([lockout], prepared.warnings);
+  const { plan, rows, rowCount, warnings } = prepared;
+  return { ok: true, plan, rows, rowCount, warnings };
 }
 
 export type CompletionsPreparation =
@@ -75,14 +66,18 @@ export async function prepareCompletionsImport(
 ): Promise<CompletionsPreparation> {
   const refused = tooLarge(bytes);
   if (refused) return refused;
-  const read = await table(bytes, fileName);
-  if (!read.table) return read.problem;
   const context = loadCompletionContext();
-  const parsed = parseCompletions(read.table, context.courses, context.employees, today);
-  if (parsed.errors.length > 0) {
-    return { ok: false, errors: parsed.errors.map((e) => e.message), warnings: parsed.warnings };
-  }
-  // What is already imported is skipped on apply; say so in the preview.
+  const prepared = await prepareInWorker({ kind: "completions", bytes, fileName, today, ...context });
+  if (!prepared.ok) return prepared;
+  if (prepared.kind !== "completions") throw new Error("Forkert slags import");
+  return { ok: true, rows: prepared.rows, ...countNew(prepared.rows), warnings: prepared.warnings };
+}
+
+/** How many rows are new, and how many per course: what is already imported is skipped on apply. */
+export function countNew(rows: readonly CompletionRow[]): {
+  newCount: number;
+  perCourse: Record<string, number>;
+} {
   const already = new Set(
     getDb()
       .select({
@@ -95,12 +90,28 @@ export async function prepareCompletionsImport(
       .all()
       .map((c) => `${c.employeeId}:${c.courseId}:${c.day}`),
   );
-  const courseId = new Map(context.courses.map((c) => [c.code, c.id]));
+  const courseId = new Map(loadCompletionContext().courses.map((c) => [c.code, c.id]));
   const perCourse: Record<string, number> = {};
   let newCount = 0;
-  for (const row of parsed.rows) {
+  for (const row of rows) {
     perCourse[row.courseCode] = (perCourse[row.courseCode] ?? 0) + 1;
     if (!already.has(`${row.employeeId}:${courseId.get(row.courseCode)}:${row.completedOn}`)) newCount++;
   }
-  return { ok: true, rows: parsed.rows, newCount, perCourse, warnings: parsed.warnings };
+  return { newCount, perCourse };
+}
+
+/**
+ * The plan for rows read and validated at upload, against the database as it is now (it may have
+ * changed since the preview). Cheap: no file is read. The same refusals as at upload apply.
+ */
+export function planStoredRoster(
+  rows: readonly RosterRow[],
+  importDate: Day,
+): { plan: RosterPlan } | { error: string } {
+  const snapshot = loadRosterSnapshot();
+  const plan = planRoster(rows, snapshot.employees, snapshot.unitPaths, importDate);
+  const conflict = plan.conflicts[0];
+  if (conflict) return { error: conflict.message };
+  const lockout = rosterLockout(plan);
+  return lockout ? { error: lockout } : { plan };
 }

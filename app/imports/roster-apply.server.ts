@@ -27,10 +27,36 @@ export function loadRosterSnapshot(): { employees: RosterSnapshotEmployee[]; uni
   return { employees, unitPaths: new Set(labels.values()) };
 }
 
+/**
+ * A plan that would end the login of the last active admin, or the last active HR login, could
+ * lock everybody out of putting it right: the Danish reason it is refused, or null.
+ */
+export function rosterLockout(plan: RosterPlan, db: Pick<AppTransaction, "select"> = getDb()): string | null {
+  const leaving = new Set(plan.leavers.map((l) => l.id));
+  if (leaving.size === 0) return null;
+  const accounts = db
+    .select({ role: userAccount.role, name: userAccount.name, employeeId: userAccount.employeeId })
+    .from(userAccount)
+    .where(and(inArray(userAccount.role, ["admin", "hr"]), isNull(userAccount.deactivatedAt)))
+    .all();
+  for (const role of ["admin", "hr"] as const) {
+    const active = accounts.filter((a) => a.role === role);
+    const staying = active.filter((a) => a.employeeId === null || !leaving.has(a.employeeId));
+    if (active.length > 0 && staying.length === 0) {
+      const names = active.map((a) => a.name).join(", ");
+      const who = role === "admin" ? "administrator" : "HR-bruger";
+      return `Personalelisten er ikke indlæst: den ville lukke login for den sidste aktive ${who} (${names}), og så kan ingen logge ind og rette det. Tjek, at filen er hele personalelisten, eller giv først en anden person rollen.`;
+    }
+  }
+  return null;
+}
+
 export interface RosterResult {
   created: number;
   updated: number;
   leavers: number;
+  /** Logins the roster had ended, opened again because the person is back on it. */
+  loginsReactivated: number;
   unitsCreated: number;
   managerScopesChanged: number;
   sessionsEnded: number;
@@ -41,6 +67,9 @@ export function applyRosterPlan(plan: RosterPlan, now = Date.now()): RosterResul
 }
 
 function applyInTransaction(tx: AppTransaction, plan: RosterPlan, now: number): RosterResult {
+  // Checked again inside the transaction: accounts may have changed since the preview.
+  const lockout = rosterLockout(plan, tx);
+  if (lockout) throw new RosterLockoutError(lockout);
   const units = tx.select().from(orgUnit).all();
   const labels = labelUnits(units);
   const unitIdByPath = new Map([...labels].map(([id, label]) => [label, id]));
@@ -115,13 +144,14 @@ function applyInTransaction(tx: AppTransaction, plan: RosterPlan, now: number): 
       .map((a) => a.id);
     if (accounts.length > 0) {
       tx.update(userAccount)
-        .set({ deactivatedAt: now })
+        .set({ deactivatedAt: now, deactivatedBy: "roster" })
         .where(and(inArray(userAccount.id, accounts), isNull(userAccount.deactivatedAt)))
         .run();
       sessionsEnded += tx.delete(session).where(inArray(session.userId, accounts)).run().changes;
     }
   }
 
+  const loginsReactivated = reactivateReturning(tx, plan);
   const scopes = syncRosterManagers(tx, plan, unitIdOf, now);
   sessionsEnded += scopes.sessionsEnded;
 
@@ -129,10 +159,40 @@ function applyInTransaction(tx: AppTransaction, plan: RosterPlan, now: number): 
     created: plan.newEmployees.length,
     updated: plan.changed.length,
     leavers: plan.leavers.length,
+    loginsReactivated,
     unitsCreated: plan.unitsToCreate.length,
     managerScopesChanged: scopes.changed,
     sessionsEnded,
   };
+}
+
+export class RosterLockoutError extends Error {}
+
+/**
+ * People on the roster again (and not leaving) get back the login the roster ended; a login an
+ * admin deactivated stays closed.
+ */
+function reactivateReturning(tx: AppTransaction, plan: RosterPlan): number {
+  const rows = [...plan.newEmployees, ...plan.changed.map((c) => c.row)];
+  const returning = rows
+    .filter((r) => r.endDate === null || r.endDate > plan.importDate)
+    .map((r) => r.employeeNumber);
+  let reactivated = 0;
+  for (let i = 0; i < returning.length; i += 500) {
+    const ids = tx
+      .select({ id: employee.id })
+      .from(employee)
+      .where(inArray(employee.employeeNumber, returning.slice(i, i + 500)))
+      .all()
+      .map((e) => e.id);
+    if (ids.length === 0) continue;
+    reactivated += tx
+      .update(userAccount)
+      .set({ deactivatedAt: null, deactivatedBy: null })
+      .where(and(inArray(userAccount.employeeId, ids), eq(userAccount.deactivatedBy, "roster")))
+      .run().changes;
+  }
+  return reactivated;
 }
 
 /**

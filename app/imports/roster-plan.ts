@@ -30,6 +30,8 @@ export interface RosterPlan {
   activeBefore: number;
   /** More than 10 % of active employees would leave: the file may be cut short. */
   needsLeaverConfirmation: boolean;
+  /** More than 50 % would leave: refused on the web page, and by the command unless told otherwise. */
+  massLeavers: boolean;
   /** Manager flags per unit path, for the scope sync. */
   managers: { employeeNumber: string; unitPath: string }[];
   /** Problems found against the database (e.g. an e-mail another employee keeps). */
@@ -37,6 +39,12 @@ export interface RosterPlan {
 }
 
 export const LEAVER_CONFIRMATION_SHARE = 0.1;
+export const MASS_LEAVER_SHARE = 0.5;
+
+/** The share of active employees who would leave (0 when nobody is active). */
+export function leaverShare(plan: Pick<RosterPlan, "leavers" | "activeBefore">): number {
+  return plan.activeBefore === 0 ? 0 : plan.leavers.length / plan.activeBefore;
+}
 
 export const FIELD_LABEL: Record<FieldChange["field"], string> = {
   name: "Navn",
@@ -65,6 +73,7 @@ export function planRoster(
     unitsToCreate: [],
     activeBefore: existing.filter((e) => isActive(e, importDate)).length,
     needsLeaverConfirmation: false,
+    massLeavers: false,
     managers: [],
     conflicts: [],
   };
@@ -101,6 +110,7 @@ export function planRoster(
   // The file is the whole roster: active employees missing from it have left today.
   plan.leavers = existing.filter((e) => !inFile.has(e.employeeNumber) && isActive(e, importDate));
   plan.needsLeaverConfirmation = plan.leavers.length > plan.activeBefore * LEAVER_CONFIRMATION_SHARE;
+  plan.massLeavers = plan.leavers.length > plan.activeBefore * MASS_LEAVER_SHARE;
 
   // An e-mail in the file that an employee outside the file still holds cannot be given away.
   const heldOutside = new Map(existing.filter((e) => !inFile.has(e.employeeNumber)).map((e) => [e.email, e]));

@@ -41,7 +41,7 @@ const ROSTER: RosterRow[] = [
 describe("parseRoster", () => {
   it.each(rosterVariants())("parses the roster from $label", async (variant) => {
     const result = parseRoster(await readTable(variant.bytes, "medarbejdere.csv"));
-    expect(result).toEqual({ rows: ROSTER, errors: [], warnings: [], ignoredColumns: [] });
+    expect(result).toEqual({ rows: ROSTER, errors: [], moreErrors: 0, warnings: [], ignoredColumns: [] });
   });
 
   it("parses the same roster from Excel, with number and date cells", async () => {
@@ -83,6 +83,7 @@ describe("parseRoster", () => {
     expect(parseRoster(table)).toEqual({
       rows: [{ ...ROSTER[0], endDate: "2025-12-31" }],
       errors: [],
+      moreErrors: 0,
       warnings: [],
       ignoredColumns: [],
     });
@@ -129,6 +130,7 @@ describe("parseRoster", () => {
           message: "Linje 1: kolonnen Medarbejdernr mangler (fundne kolonner: Navn, Email, Enhed, Startdato)",
         },
       ],
+      moreErrors: 0,
       warnings: [],
       ignoredColumns: [],
     });

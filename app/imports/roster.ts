@@ -14,6 +14,7 @@ import {
   problem,
   type TableInput,
 } from "./columns";
+import { CappedList } from "./limits";
 import { parseDanishDate, parseUnitPath, parseYesNo } from "./values";
 
 export type { ImportProblem } from "./columns";
@@ -34,7 +35,9 @@ export interface RosterRow {
 export interface RosterResult {
   /** Only the rows without problems; import nothing while `errors` is non-empty. */
   rows: RosterRow[];
+  /** The first 200 problems; `moreErrors` counts the rest. */
   errors: ImportProblem[];
+  moreErrors: number;
   warnings: string[];
   ignoredColumns: string[];
 }
@@ -57,12 +60,14 @@ export function parseRoster(table: TableInput): RosterResult {
   const found = findColumns(table, COLUMNS);
   const { index, ignoredColumns, headerLine } = found;
   const warnings = ignoredColumnsWarning(ignoredColumns);
-  const errors = [...found.errors];
+  const errors = new CappedList<ImportProblem>();
+  errors.push(...found.errors);
   for (const field of REQUIRED) {
     if (index[field] === undefined) errors.push(missingColumn(table, headerLine, COLUMNS[field].label));
   }
   // Without the columns every row would fail the same way; one message says it better.
-  if (errors.length > 0) return { rows: [], errors, warnings, ignoredColumns };
+  if (errors.total > 0)
+    return { rows: [], errors: errors.items, moreErrors: errors.more, warnings, ignoredColumns };
 
   const managerHeader = index.isManager === undefined ? "" : (table.headers[index.isManager] ?? "");
   const lineOfNumber = new Map<string, number>();
@@ -119,5 +124,5 @@ export function parseRoster(table: TableInput): RosterResult {
     }
     rows.push({ line: row.line, employeeNumber, name, email, unitPath, startDate, endDate, isManager });
   }
-  return { rows, errors, warnings, ignoredColumns };
+  return { rows, errors: errors.items, moreErrors: errors.more, warnings, ignoredColumns };
 }

@@ -4,7 +4,16 @@
 import { CsvError } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { decodeText, detectDelimiter, isXlsx } from "./decode";
+import {
+  LIMIT_TEXT,
+  MAX_CELL_CHARS,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  MAX_LINE_CHARS,
+  MAX_XLSX_INFLATED_BYTES,
+} from "./limits";
 
 export interface TableRow {
   line: number;
@@ -79,9 +88,8 @@ function readCsv(bytes: Uint8Array): Table {
   const decoded = decodeText(bytes);
   // One kind of line break. csv-parse counts a CRLF inside a quoted cell as two lines, which
   // would shift every later line number; after this, its count matches what an editor shows.
-  const text = decoded.text.replace(/\r\n?/g, "\n");
-  if (text.trim() === "") throw new ImportFileError("Filen er tom.");
-  const headerLine = text.split("\n").find((line) => line.trim() !== "") ?? "";
+  const text = decoded.text.includes("\r") ? decoded.text.replace(/\r\n?/g, "\n") : decoded.text;
+  const headerLine = checkLines(text);
   const delimiter = detectDelimiter(headerLine);
 
   // csv-parse reports the line where a record ENDS. A record starts right after the previous
@@ -94,8 +102,13 @@ function readCsv(bytes: Uint8Array): Table {
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
+      // A field longer than any line may be is a broken quote or a hostile file: stop there.
+      max_record_size: MAX_LINE_CHARS,
       on_record: (cells: string[], context) => {
-        rows.push({ line: previous.lines + 1 + (context.empty_lines - previous.empty_lines), cells });
+        const line = previous.lines + 1 + (context.empty_lines - previous.empty_lines);
+        checkCells(cells, line);
+        if (rows.length > MAX_IMPORT_ROWS) throw new ImportFileError(LIMIT_TEXT.rows);
+        rows.push({ line, cells });
         previous = { lines: context.lines, empty_lines: context.empty_lines };
         return null; // collected above; nothing for csv-parse to keep
       },
@@ -107,10 +120,40 @@ function readCsv(bytes: Uint8Array): Table {
   return toTable(rows, decoded.encoding, delimiter);
 }
 
+/**
+ * One pass over the text before it is parsed, allocating nothing: refuses too many lines and too
+ * long lines (a million columns, one 50 MB line) cheaply, and returns the first non-blank line.
+ */
+function checkLines(text: string): string {
+  let headerLine: string | null = null;
+  let lines = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    lines++;
+    if (end - start > MAX_LINE_CHARS) throw new ImportFileError(LIMIT_TEXT.line(lines), lines);
+    // One header line plus the rows, plus room for the blank lines spreadsheets leave.
+    if (lines > MAX_IMPORT_ROWS + 1000) throw new ImportFileError(LIMIT_TEXT.rows);
+    if (headerLine === null && text.slice(start, end).trim() !== "") headerLine = text.slice(start, end);
+    start = end + 1;
+  }
+  if (headerLine === null) throw new ImportFileError("Filen er tom.");
+  return headerLine;
+}
+
+function checkCells(cells: readonly string[], line: number): void {
+  if (cells.length > MAX_IMPORT_COLUMNS) throw new ImportFileError(LIMIT_TEXT.columns(line), line);
+  for (const cell of cells) {
+    if (cell.length > MAX_CELL_CHARS) throw new ImportFileError(LIMIT_TEXT.cell(line), line);
+  }
+}
+
 function csvProblem(error: CsvError, previous: { lines: number; empty_lines: number }): ImportFileError {
   const errorLine = typeof error.lines === "number" ? error.lines : previous.lines + 1;
   const message = (line: number, text: string) => new ImportFileError(`Linje ${line}: ${text}`, line);
   switch (error.code) {
+    case "CSV_MAX_RECORD_SIZE":
+      return new ImportFileError(LIMIT_TEXT.cell(previous.lines + 1), previous.lines + 1);
     case "CSV_QUOTE_NOT_CLOSED": {
       // The parser only notices at the end of the file; the user needs the line where it began.
       const emptyLines = typeof error.empty_lines === "number" ? error.empty_lines : previous.empty_lines;
@@ -133,7 +176,44 @@ function csvProblem(error: CsvError, previous: { lines: number; empty_lines: num
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
+/**
+ * Inflates every part of the zip as a stream and counts the bytes, stopping at the limit: the
+ * sizes in the zip's directory are whatever the file claims, so only inflating tells the truth.
+ * Runs before exceljs sees the file, so a zip bomb is never parsed (or held in memory).
+ */
+export async function checkInflatedSize(bytes: Uint8Array, limit = MAX_XLSX_INFLATED_BYTES): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new ImportFileError("Filen kan ikke læses som Excel-projektmappe (.xlsx). Gem den igen fra Excel.");
+  }
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    await new Promise<void>((resolve, reject) => {
+      // nodeStream inflates chunk by chunk as it is read.
+      const stream = entry.nodeStream("nodebuffer");
+      stream.on("data", (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > limit) {
+          stream.pause();
+          stream.removeAllListeners("data");
+          reject(new ImportFileError(LIMIT_TEXT.inflated));
+        }
+      });
+      stream.on("error", () =>
+        reject(
+          new ImportFileError("Excel-filen er beskadiget og kan ikke pakkes ud. Gem den igen fra Excel."),
+        ),
+      );
+      stream.on("end", () => resolve());
+    });
+  }
+}
+
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
+  await checkInflatedSize(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own "Buffer" type, which is really an ArrayBuffer; copying gives us one.
@@ -145,13 +225,18 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportFileError("Excel-filen har ingen ark.");
 
+  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) throw new ImportFileError(LIMIT_TEXT.rows);
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (row.cellCount > MAX_IMPORT_COLUMNS)
+      throw new ImportFileError(LIMIT_TEXT.columns(rowNumber), rowNumber);
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       cells[column - 1] = cellText(cell.value, cell.numFmt);
     });
-    rows.push({ line: rowNumber, cells: Array.from(cells, (cell) => cell ?? "") });
+    const filled = Array.from(cells, (cell) => cell ?? "");
+    checkCells(filled, rowNumber);
+    rows.push({ line: rowNumber, cells: filled });
   });
   if (rows.length === 0) throw new ImportFileError("Filen er tom.");
   return toTable(rows, "xlsx");

@@ -1,5 +1,8 @@
 // Test-only helpers: import files built in memory, so the tests need no fixture files on disk.
+import { deflateRawSync, constants as zlib } from "node:zlib";
 import ExcelJS from "exceljs";
+
+const MB = 1024 * 1024;
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -87,4 +90,42 @@ export function rosterVariants(): RosterVariant[] {
     delimiter: "\t",
   });
   return variants;
+}
+
+/**
+ * A zip whose one entry inflates to `inflatedBytes` of zeros, built from one flushed deflate block
+ * repeated (a full flush makes each copy independent of the one before), so it is made in
+ * milliseconds and weighs about a thousandth of what it inflates to.
+ */
+export function zipBomb(inflatedBytes: number): Uint8Array {
+  const block = deflateRawSync(Buffer.alloc(MB), {
+    flush: zlib.Z_FULL_FLUSH,
+    finishFlush: zlib.Z_FULL_FLUSH,
+  });
+  const end = deflateRawSync(Buffer.alloc(0));
+  const data = Buffer.concat([...Array.from({ length: inflatedBytes / MB }, () => block), end]);
+  const name = Buffer.from("xl/worksheets/sheet1.xml");
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(Math.min(inflatedBytes, 0xffffffff), 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(Math.min(inflatedBytes, 0xffffffff), 24);
+  central.writeUInt16LE(name.length, 28);
+  const centralStart = local.length + name.length + data.length;
+  const endRecord = Buffer.alloc(22);
+  endRecord.writeUInt32LE(0x06054b50, 0);
+  endRecord.writeUInt16LE(1, 8);
+  endRecord.writeUInt16LE(1, 10);
+  endRecord.writeUInt32LE(central.length + name.length, 12);
+  endRecord.writeUInt32LE(centralStart, 16);
+  return Buffer.concat([local, name, data, central, name, endRecord]);
 }

@@ -2,6 +2,7 @@ import { PassThrough, Writable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import {
   EXPORT_COLUMNS,
@@ -12,7 +13,7 @@ import {
   writeXlsx,
 } from "./export-writers.server";
 
-const HEADER_LINE = "Medarbejdernr;Navn;Email;Enhed;Kursus;Status;Frist;Senest gennemført";
+const HEADER_LINE = "Medarbejdernr;Navn;E-mail;Enhed;Kursus;Status;Frist;Gyldig til og med;Senest gennemført";
 
 const meta: ExportMeta = {
   title: "Status for AI og GDPR",
@@ -29,7 +30,8 @@ function exportRow(overrides: Partial<ExportRow> = {}): ExportRow {
     unitPath: "Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen",
     course: "GDPR",
     status: "Gennemført",
-    due: "2026-01-15",
+    due: null,
+    validThrough: "2026-01-14",
     lastCompleted: "2025-01-15",
     ...overrides,
   };
@@ -105,7 +107,13 @@ describe("writeCsv", () => {
   it("writes UTF-8 with BOM, ; separators, CRLF lines and dd-mm-yyyy dates that Danish Excel reads", async () => {
     const rows = [
       exportRow(),
-      exportRow({ employeeNumber: "000042", status: "Mangler", due: "2026-03-01", lastCompleted: null }),
+      exportRow({
+        employeeNumber: "000042",
+        status: "Mangler",
+        due: "2026-03-01",
+        validThrough: null,
+        lastCompleted: null,
+      }),
     ];
     const { count, bytes } = await capture((out) => writeCsv(rows, out));
 
@@ -127,7 +135,8 @@ describe("writeCsv", () => {
         "Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen",
         "GDPR",
         "Gennemført",
-        "15-01-2026",
+        "",
+        "14-01-2026",
         "15-01-2025",
       ],
       [
@@ -138,6 +147,7 @@ describe("writeCsv", () => {
         "GDPR",
         "Mangler",
         "01-03-2026",
+        "",
         "",
       ],
     ]);
@@ -193,7 +203,13 @@ describe("writeXlsx", () => {
   it("writes a title block, a bold frozen header with a filter, and real dates", async () => {
     const rows = [
       exportRow(),
-      exportRow({ employeeNumber: "000042", status: "Mangler", due: "2026-03-01", lastCompleted: null }),
+      exportRow({
+        employeeNumber: "000042",
+        status: "Mangler",
+        due: "2026-03-01",
+        validThrough: null,
+        lastCompleted: null,
+      }),
     ];
     const { count, bytes } = await capture((out) => writeXlsx(rows, meta, out));
     expect(count).toBe(2);
@@ -209,7 +225,7 @@ describe("writeXlsx", () => {
     expect(rowValues(sheet, 6)).toEqual([...EXPORT_COLUMNS]);
     expect(sheet.getCell("A6").font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 6 });
-    expect(sheet.autoFilter).toBe("A6:H8");
+    expect(sheet.autoFilter).toBe("A6:I8");
     expect(sheet.rowCount).toBe(8);
 
     // Text stays text: employee numbers keep their leading zeros.
@@ -218,14 +234,15 @@ describe("writeXlsx", () => {
     expect(sheet.getCell("B7").value).toBe("Søren Ærø Åberg");
     expect(sheet.getCell("D7").value).toBe("Børn, Sundhed & Velfærd > Børn & Familie > Familierådgivningen");
 
-    const due = sheet.getCell("G7");
-    expect(due.type).toBe(ExcelJS.ValueType.Date);
-    expect(due.value).toBeInstanceOf(Date);
-    expect((due.value as Date).toISOString()).toBe("2026-01-15T00:00:00.000Z");
-    expect(due.numFmt).toBe("dd-mm-yyyy");
-    expect((sheet.getCell("H7").value as Date).toISOString()).toBe("2025-01-15T00:00:00.000Z");
+    expect(sheet.getCell("G7").type).toBe(ExcelJS.ValueType.Null);
+    const validThrough = sheet.getCell("H7");
+    expect(validThrough.type).toBe(ExcelJS.ValueType.Date);
+    expect((validThrough.value as Date).toISOString()).toBe("2026-01-14T00:00:00.000Z");
+    // Dates as the pages write them.
+    expect(validThrough.numFmt).toBe("dd.mm.yyyy");
+    expect((sheet.getCell("I7").value as Date).toISOString()).toBe("2025-01-15T00:00:00.000Z");
     expect((sheet.getCell("G8").value as Date).toISOString()).toBe("2026-03-01T00:00:00.000Z");
-    expect(sheet.getCell("H8").type).toBe(ExcelJS.ValueType.Null);
+    expect(sheet.getCell("I8").type).toBe(ExcelJS.ValueType.Null);
 
     // Every cell is a string or a date, and none is a formula.
     sheet.eachRow((row) => {
@@ -237,32 +254,66 @@ describe("writeXlsx", () => {
     });
   });
 
-  it("neutralises formula injection in every text cell, the title block included", async () => {
+  it("keeps every name as it is: XLSX cells are typed text, never computed, so no formula guard", async () => {
     const dangerousMeta = { ...meta, title: '=HYPERLINK("http://x")', filters: "=1" };
     const { count, bytes } = await capture((out) => writeXlsx(injectionRows, dangerousMeta, out));
     expect(count).toBe(injectionRows.length);
 
     const sheet = await loadSheet(bytes);
-    expect(sheet.getCell("A1").value).toBe('\'=HYPERLINK("http://x")');
-    expect(sheet.getCell("A4").value).toBe("Filtre: =1"); // starts with "Filtre", so it is not a formula
+    expect(sheet.getCell("A1").value).toBe('=HYPERLINK("http://x")');
     DANGEROUS.forEach((name, i) => {
-      // XML turns a stored \r into \n when the file is read (Excel does the same); the ' is what matters.
-      expect(sheet.getCell(7 + i, 2).value).toBe(`'${name.replaceAll("\r", "\n")}`);
+      // XML turns a stored \r into \n when the file is read (Excel does the same).
+      expect(sheet.getCell(7 + i, 2).value).toBe(name.replaceAll("\r", "\n"));
     });
     expect(rowValues(sheet, 7 + DANGEROUS.length).slice(0, 6)).toEqual([
-      "'-17",
+      "-17",
       "Søren Ærø Åberg",
-      "'@evil",
-      "'+Enhed",
-      "'=Kursus",
-      "'-Mangler",
+      "@evil",
+      "+Enhed",
+      "=Kursus",
+      "-Mangler",
     ]);
-    expect(sheet.getCell(8 + DANGEROUS.length, 2).value).toBe('Jensen; "Bo"');
     sheet.eachRow((row) => {
       row.eachCell((cell) => {
         expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        expect(cell.formula).toBeUndefined();
       });
     });
+  });
+
+  it("prints on A4 landscape, one page wide, the header row repeated, page numbers, and a filter LibreOffice keeps", async () => {
+    const rows = [exportRow({ name: "-Mette Brøndum" }), exportRow({ name: "+45 Jens Nielsen" })];
+    const { bytes } = await capture((out) =>
+      writeXlsx(rows, { ...meta, title: "Hvem mangler? Børn & Familie" }, out),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+    expect(workbook.creator).toBe("Albertslund Kommune");
+    expect(workbook.title).toBe("Hvem mangler? Børn & Familie");
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("no sheet");
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "6:6",
+    });
+    expect(sheet.headerFooter.oddFooter).toContain("Side &P af &N");
+    expect(sheet.getCell("B7").value).toBe("-Mette Brøndum");
+    expect(sheet.getCell("B8").value).toBe("+45 Jens Nielsen");
+    // The hidden defined name LibreOffice needs to keep the autofilter (exceljs does not read "hidden").
+    const zip = await JSZip.loadAsync(bytes);
+    const book = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    expect(book).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Rapport!$A$6:$I$8</definedName>`,
+    );
+    expect(book).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Rapport&apos;!$6:$6</definedName>`,
+    );
+    const sheetXml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    expect(sheetXml).toContain('<pageSetUpPr fitToPage="1"/>');
   });
 
   it("writes the title block and header for no rows", async () => {
@@ -273,7 +324,7 @@ describe("writeXlsx", () => {
     expect(sheet.getCell("A1").value).toBe(meta.title);
     expect(rowValues(sheet, 6)).toEqual([...EXPORT_COLUMNS]);
     expect(sheet.rowCount).toBe(6);
-    expect(sheet.autoFilter).toBe("A6:H6");
+    expect(sheet.autoFilter).toBe("A6:I6");
   });
 });
 

@@ -3,7 +3,12 @@ import { recordAudit } from "~/audit/audit.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import { parsePeopleQuery } from "~/compliance/people-list";
-import { buildPeopleView, exportFileName, peopleViewExportRows } from "~/compliance/people-view.server";
+import {
+  buildPeopleView,
+  exportFileName,
+  exportTitle,
+  peopleViewExportRows,
+} from "~/compliance/people-view.server";
 import { requireUnitForViewer } from "~/compliance/units.server";
 import { exportResponse } from "~/reports/export-response.server";
 
@@ -28,7 +33,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     rowCount: rows.length,
   });
   return exportResponse(format, exportFileName(view, query, asOf, format), rows, {
-    title: "Status for obligatoriske kurser",
+    title: exportTitle(view, query),
     scope: view.scopeLabel,
     asOf,
     filters: view.filters,

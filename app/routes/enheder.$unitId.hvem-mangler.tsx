@@ -8,10 +8,11 @@ import { parsePeopleQuery, peopleQueryToParams, statusDate } from "~/compliance/
 import { buildPeopleView } from "~/compliance/people-view.server";
 import { isNotCompleted, STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
+import { ExportLinks } from "~/ui/export-links";
 import { formatCount, formatLongDate, formatLongTimestamp, formatShortDate } from "~/ui/format";
 
-// "Hvem mangler?": everyone who has not completed (Mangler or Overskredet), grouped by unit,
-// ready to print or hand to the director.
+// "Hvem mangler?": everyone who has not completed (Mangler or Overskredet), grouped by unit, as a
+// compact table that prints on few pages (see the print rules in tailwind.css).
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = requireUnitForViewer(request, params.unitId);
   const asOf = today();
@@ -33,17 +34,18 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   });
 
   const selected = courses.filter((c) => query.course === "alle" || c.code === query.course);
-  const groups = new Map<string, { name: string; employeeNumber: string; missing: string[] }[]>();
+  // One row per person: for each course the status word and the frist, or "–" when it is done.
+  const groups = new Map<string, { name: string; employeeNumber: string; cells: string[] }[]>();
   for (const p of view.people) {
     const label = view.unitLabel(p.unitId);
-    const missing = selected.flatMap((c) => {
+    const cells = selected.map((c) => {
       const s = p.statuses[c.code];
-      if (!s || !isNotCompleted(s) || s.kind === "notListed") return [];
+      if (!s || !isNotCompleted(s) || s.kind === "notListed") return "–";
       const due = statusDate(s);
-      return [`${c.title}: ${STATUS_LABEL[s.kind]}${due ? `, frist ${formatShortDate(due)}` : ""}`];
+      return due ? `${STATUS_LABEL[s.kind]}, frist ${formatShortDate(due)}` : STATUS_LABEL[s.kind];
     });
     const list = groups.get(label) ?? [];
-    list.push({ name: p.name, employeeNumber: p.employeeNumber, missing });
+    list.push({ name: p.name, employeeNumber: p.employeeNumber, cells });
     groups.set(label, list);
   }
   return {
@@ -52,6 +54,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     unit: { id: unit.id, name: unit.name },
     course: query.course,
     courses: courses.map((c) => ({ code: c.code, title: c.title })),
+    columns: selected.map((c) => c.title),
     courseLabel: selected.length === 1 ? selected[0]?.title : "GDPR eller AI",
     exportParams: peopleQueryToParams({ ...query, sort: "enhed", dir: "asc", page: 1 }).toString(),
     total: view.people.length,
@@ -64,12 +67,12 @@ export default function WhoIsMissing() {
   const [canPrint, setCanPrint] = useState(false);
   useEffect(() => setCanPrint(true), []);
   return (
-    <div>
+    <div className="print-report">
       <nav aria-label="Brødkrumme" className="text-sm print:hidden">
         <Link to={`/enheder/${d.unit.id}`}>{d.unit.name}</Link>
       </nav>
-      <h1 className="mt-1 text-2xl font-bold">Hvem mangler? {d.unit.name}</h1>
-      <p className="mt-1">
+      <h1 className="mt-1 text-2xl font-bold print:text-xl">Hvem mangler? {d.unit.name}</h1>
+      <p className="mt-1 print:text-sm">
         Medarbejdere, der ikke har gennemført {d.courseLabel} (mangler eller overskredet), pr.{" "}
         {formatLongDate(d.asOf)}. Lavet {d.madeAt}.
       </p>
@@ -107,31 +110,65 @@ export default function WhoIsMissing() {
             Udskriv
           </button>
         ) : null}
-        <a href={`/enheder/${d.unit.id}/eksport?format=csv&${d.exportParams}`}>Hent som CSV</a>
-        <a href={`/enheder/${d.unit.id}/eksport?format=xlsx&${d.exportParams}`}>Hent som Excel (XLSX)</a>
+        <ExportLinks href={(format) => `/enheder/${d.unit.id}/eksport?format=${format}&${d.exportParams}`} />
       </div>
 
       <p role="status" className="mt-4 font-semibold">
-        {d.total === 0 ? "Alle har gennemført. Ingen mangler." : `${formatCount(d.total)} mangler i alt.`}
+        {d.total === 0
+          ? "Alle har gennemført."
+          : `${d.total === 1 ? "1 person" : `${formatCount(d.total)} personer`} har ikke gennemført.`}
       </p>
 
-      {d.groups.map((g) => (
-        <section key={g.label} aria-label={g.label} className="mt-6 break-inside-avoid-page">
-          <h2 className="border-b-2 border-brand-700 pb-1 text-lg font-semibold">
-            {g.label} <span className="font-normal">({g.people.length})</span>
-          </h2>
-          <ul className="mt-2 divide-y divide-gray-200 bg-white print:bg-transparent">
-            {g.people.map((p) => (
-              <li key={p.employeeNumber} className="flex flex-wrap justify-between gap-x-4 px-2 py-1.5">
-                <span>
-                  {p.name} <span className="text-sm text-muted">({p.employeeNumber})</span>
-                </span>
-                <span className="text-sm">{p.missing.join(" · ")}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {d.groups.map((g, i) => {
+        const id = `enhed-${i}`;
+        return (
+          <section key={g.label} aria-labelledby={id} className="report-group mt-6 print:mt-3">
+            <h2 id={id} className="report-unit text-lg font-semibold print:text-sm">
+              {g.label} <span className="font-normal">({g.people.length})</span>
+            </h2>
+            <table className="report-table w-full border-collapse bg-white text-sm print:bg-transparent print:text-xs">
+              <thead>
+                {/* Repeated by the browser at the top of every printed page the table runs onto; on the
+                    first page the unit heading above covers it. */}
+                <tr className="report-continued">
+                  <th colSpan={2 + d.columns.length} className="text-left font-semibold">
+                    {g.label} (fortsat)
+                  </th>
+                </tr>
+                <tr className="border-b-2 border-brand-700 text-left">
+                  <th scope="col" className="p-1.5">
+                    Navn
+                  </th>
+                  <th scope="col" className="p-1.5">
+                    Medarbejdernr.
+                  </th>
+                  {d.columns.map((c) => (
+                    <th key={c} scope="col" className="p-1.5">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {g.people.map((p) => (
+                  <tr
+                    key={p.employeeNumber}
+                    className="break-inside-avoid border-b border-gray-200 align-top"
+                  >
+                    <td className="p-1.5 print:py-0.5">{p.name}</td>
+                    <td className="p-1.5 print:py-0.5">{p.employeeNumber}</td>
+                    {p.cells.map((cell, c) => (
+                      <td key={d.columns[c]} className="p-1.5 print:py-0.5">
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -14,7 +14,8 @@ import {
 import { buildPeopleView } from "~/compliance/people-view.server";
 import { STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
-import { formatCount, formatLongDate, formatShortDate } from "~/ui/format";
+import { ExportLinks } from "~/ui/export-links";
+import { formatCount, formatLongDate, formatStatusDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -70,12 +71,6 @@ export default function PeopleList() {
     return `${base}?${params}`;
   };
   const exportParams = new URLSearchParams(d.params);
-  const dateWord = (kind: string) =>
-    kind === "completed" || kind === "expiringSoon"
-      ? "gyldig til"
-      : kind === "missing" || kind === "overdue"
-        ? "frist"
-        : "";
 
   return (
     <div>
@@ -185,10 +180,7 @@ export default function PeopleList() {
         <p role="status" className="font-semibold">
           {d.total === 1 ? "1 person" : `${formatCount(d.total)} personer`}
         </p>
-        <p className="flex flex-wrap gap-4">
-          <a href={`/enheder/${d.unit.id}/eksport?format=csv&${exportParams}`}>Hent som CSV</a>
-          <a href={`/enheder/${d.unit.id}/eksport?format=xlsx&${exportParams}`}>Hent som Excel (XLSX)</a>
-        </p>
+        <ExportLinks href={(format) => `/enheder/${d.unit.id}/eksport?format=${format}&${exportParams}`} />
       </div>
 
       {d.total === 0 ? (
@@ -230,7 +222,7 @@ export default function PeopleList() {
                       <StatusBadge status={s.status} />
                       {s.date ? (
                         <span className="block text-xs text-muted">
-                          {dateWord(s.status.kind)} {formatShortDate(s.date)}
+                          {formatStatusDate(s.status.kind, s.date)}
                         </span>
                       ) : null}
                     </td>
@@ -255,7 +247,7 @@ export default function PeopleList() {
                       <dt className="font-semibold">{d.courses.find((c) => c.code === s.code)?.title}:</dt>
                       <dd>
                         {s.status.kind === "notListed" ? "–" : STATUS_LABEL[s.status.kind]}
-                        {s.date ? `, ${dateWord(s.status.kind)} ${formatShortDate(s.date)}` : ""}
+                        {s.date ? `, ${formatStatusDate(s.status.kind, s.date)}` : ""}
                       </dd>
                     </div>
                   ))}

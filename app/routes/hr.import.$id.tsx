@@ -4,136 +4,183 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { recordAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
+import type { CompletionRow } from "~/imports/completions";
 import { applyCompletions } from "~/imports/completions-apply.server";
-import { prepareCompletionsImport, prepareRosterImport } from "~/imports/import.server";
-import { dropPendingImport, getPendingImport } from "~/imports/pending.server";
-import { applyRosterPlan } from "~/imports/roster-apply.server";
-import { FIELD_LABEL } from "~/imports/roster-plan";
-import { formatCount, formatShortDate } from "~/ui/format";
+import { planStoredRoster } from "~/imports/import.server";
+import { getPendingImport, markPendingApplied, pendingRows } from "~/imports/pending.server";
+import type { RosterRow } from "~/imports/roster";
+import { applyRosterPlan, RosterLockoutError } from "~/imports/roster-apply.server";
+import { formatCount, formatPercent, formatShortDate } from "~/ui/format";
+import { ImportForm } from "~/ui/import-form";
 import { useErrorFocus } from "~/ui/use-error-focus";
-
-const SHOWN = 50;
 
 function loadPending(request: Request, id: string | undefined) {
   const user = requireRole(request, "hr");
   const pending = getPendingImport(id ?? "", user.id);
   if (!pending) throw data({ message: "Filen findes ikke længere. Indlæs den igen." }, { status: 404 });
-  return { user, pending, bytes: new Uint8Array(pending.content) };
+  return { user, pending };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pending, bytes } = loadPending(request, params.id);
-  const base = { id: pending.id, kind: pending.kind, fileName: pending.fileName };
-  if (pending.kind === "roster") {
-    const prepared = await prepareRosterImport(bytes, pending.fileName, today());
-    if (!prepared.ok)
-      return {
-        ...base,
-        errors: prepared.errors,
-        warnings: prepared.warnings,
-        roster: null,
-        completions: null,
-      };
-    const { plan } = prepared;
-    return {
-      ...base,
-      errors: [],
-      warnings: prepared.warnings,
-      completions: null,
-      roster: {
-        rowCount: prepared.rowCount,
-        unchanged: plan.unchanged,
-        activeBefore: plan.activeBefore,
-        needsLeaverConfirmation: plan.needsLeaverConfirmation,
-        unitsToCreate: plan.unitsToCreate,
-        newCount: plan.newEmployees.length,
-        newEmployees: plan.newEmployees.slice(0, SHOWN).map((r) => ({
-          number: r.employeeNumber,
-          name: r.name,
-          unit: r.unitPath.join(" > "),
-        })),
-        changedCount: plan.changed.length,
-        changed: plan.changed.slice(0, SHOWN).map((c) => ({
-          number: c.row.employeeNumber,
-          name: c.row.name,
-          changes: c.changes.map((ch) => `${FIELD_LABEL[ch.field]}: ${ch.from || "–"} → ${ch.to || "–"}`),
-        })),
-        leaverCount: plan.leavers.length,
-        leavers: plan.leavers
-          .slice(0, SHOWN)
-          .map((l) => ({ number: l.employeeNumber, name: l.name, unit: l.unitPath })),
-      },
-    };
-  }
-  const prepared = await prepareCompletionsImport(bytes, pending.fileName, today());
-  if (!prepared.ok)
-    return { ...base, errors: prepared.errors, warnings: prepared.warnings, roster: null, completions: null };
+// The preview was made once, at upload; this only shows it.
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { pending } = loadPending(request, params.id);
   return {
-    ...base,
-    errors: [],
-    warnings: prepared.warnings,
-    roster: null,
-    completions: {
-      rowCount: prepared.rows.length,
-      newCount: prepared.newCount,
-      perCourse: prepared.perCourse,
-    },
+    id: pending.id,
+    kind: pending.kind,
+    fileName: pending.fileName,
+    asOf: today(),
+    ...pending.preview,
   };
 }
 
+/** "1 ny" but "2 nye": the count with the word that fits it. */
+function counted(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, pending, bytes } = loadPending(request, params.id);
+  const { user, pending } = loadPending(request, params.id);
   const form = await request.formData();
+  if (pending.preview.errors.length > 0) {
+    return data({ error: "Filen har fejl og kan ikke indlæses." }, { status: 400 });
+  }
   const asOf = today();
   let summary: string;
   if (pending.kind === "roster") {
-    const prepared = await prepareRosterImport(bytes, pending.fileName, asOf);
-    if (!prepared.ok) return data({ error: "Filen har fejl og kan ikke indlæses." }, { status: 400 });
-    if (prepared.plan.needsLeaverConfirmation && form.get("confirmLeavers") !== "ja") {
+    const rows = pendingRows<RosterRow>(pending.id);
+    const planned = planStoredRoster(rows, asOf);
+    if ("error" in planned) return data({ error: planned.error }, { status: 400 });
+    const { plan } = planned;
+    if (plan.massLeavers) {
+      return data(
+        {
+          error:
+            "Over halvdelen af de aktive medarbejdere ville blive fratrådt. Sådan en fil kan ikke indlæses her.",
+        },
+        { status: 400 },
+      );
+    }
+    if (plan.needsLeaverConfirmation && form.get("confirmLeavers") !== "ja") {
       return data(
         { error: "Sæt kryds for at bekræfte de mange fratrædelser, eller indlæs en hel personaleliste." },
         { status: 400 },
       );
     }
-    const result = applyRosterPlan(prepared.plan);
+    let result: ReturnType<typeof applyRosterPlan>;
+    try {
+      result = applyRosterPlan(plan);
+    } catch (error) {
+      if (error instanceof RosterLockoutError) return data({ error: error.message }, { status: 400 });
+      throw error;
+    }
     recordAudit({
       request,
       actor: user,
       action: "import",
       scope: "Personaleliste",
       filters: `Fil: ${pending.fileName}`,
-      rowCount: prepared.rowCount,
+      rowCount: rows.length,
     });
-    summary = `Personalelisten ${pending.fileName} er indlæst: ${result.created} nye, ${result.updated} ændrede, ${result.leavers} fratrådte og ${result.unitsCreated} nye enheder.`;
+    const parts = [
+      counted(result.created, "ny", "nye"),
+      counted(result.updated, "ændret", "ændrede"),
+      counted(result.leavers, "fratrådt", "fratrådte"),
+      counted(result.unitsCreated, "ny enhed", "nye enheder"),
+    ];
+    const reopened =
+      result.loginsReactivated > 0
+        ? ` ${counted(result.loginsReactivated, "login er", "logins er")} åbnet igen.`
+        : "";
+    summary = `Personalelisten ${pending.fileName} er indlæst: ${parts.slice(0, -1).join(", ")} og ${parts.at(-1)}.${reopened}`;
   } else {
-    const prepared = await prepareCompletionsImport(bytes, pending.fileName, asOf);
-    if (!prepared.ok) return data({ error: "Filen har fejl og kan ikke indlæses." }, { status: 400 });
-    const result = applyCompletions({ rows: prepared.rows, fileName: pending.fileName, userId: user.id });
+    const rows = pendingRows<CompletionRow>(pending.id);
+    const result = applyCompletions({ rows, fileName: pending.fileName, userId: user.id });
     recordAudit({
       request,
       actor: user,
       action: "import",
       scope: "Gennemførelser fra kursusleverandør",
       filters: `Fil: ${pending.fileName}`,
-      rowCount: prepared.rows.length,
+      rowCount: rows.length,
     });
-    summary = `Gennemførelserne i ${pending.fileName} er indlæst: ${result.added} nye, ${result.alreadyThere} fandtes allerede.`;
+    summary = `Gennemførelserne i ${pending.fileName} er indlæst: ${counted(result.added, "ny", "nye")}, ${formatCount(result.alreadyThere)} fandtes allerede.`;
   }
-  dropPendingImport(pending.id);
-  return redirect(`/hr/import?${new URLSearchParams({ indlaest: pending.kind, resume: summary })}`);
+  markPendingApplied(pending.id, summary);
+  // The page shows the summary from the database, once; the URL only says which import.
+  return redirect(`/hr/import?indlaest=${pending.id}`);
 }
 
 export default function ImportPreview() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorRef = useErrorFocus(result);
-  const ok = d.errors.length === 0;
+  const errorCount = d.errors.length + d.moreErrors;
+  const ok = errorCount === 0;
+  const roster = d.roster;
+  const leaverWarning = roster && (roster.needsLeaverConfirmation || roster.massLeavers);
+  const canApply = ok && !roster?.massLeavers;
+
+  const applyForm = (
+    <Form method="post" className="mt-6 rounded-lg border-2 border-brand-600 bg-white p-5">
+      {result?.error ? (
+        <div
+          ref={errorRef}
+          tabIndex={-1}
+          role="alert"
+          className="mb-3 rounded border-2 border-bad p-3 text-bad"
+        >
+          {result.error}
+        </div>
+      ) : null}
+      {roster?.needsLeaverConfirmation ? (
+        <div className="mb-4 flex items-start gap-3">
+          <input
+            id="confirmLeavers"
+            name="confirmLeavers"
+            type="checkbox"
+            value="ja"
+            className="mt-1 size-6"
+          />
+          <label htmlFor="confirmLeavers">
+            Jeg bekræfter, at {formatCount(roster.leaverCount)} af {formatCount(roster.activeBefore)} aktive
+            medarbejdere er fratrådt, og at filen er hele personalelisten.
+          </label>
+        </div>
+      ) : null}
+      <button
+        type="submit"
+        className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+      >
+        Indlæs filen
+      </button>
+      <Link to="/hr/import" className="ml-4">
+        Annullér
+      </Link>
+    </Form>
+  );
+
   return (
     <div>
       <nav aria-label="Brødkrumme" className="text-sm">
         <Link to="/hr/import">Indlæs data</Link>
       </nav>
       <h1 className="mt-1 text-2xl font-bold">Forhåndsvisning: {d.fileName}</h1>
+
+      {roster && leaverWarning ? (
+        <section aria-labelledby="fratraedelser" className="mt-4 rounded border-2 border-bad bg-red-50 p-4">
+          <h2 id="fratraedelser" className="text-lg font-bold text-bad">
+            {formatCount(roster.leaverCount)} af {formatCount(roster.activeBefore)} aktive medarbejdere (
+            {formatPercent(roster.leaverShare)}) bliver registreret som fratrådt
+          </h2>
+          <p className="mt-1">
+            {roster.massLeavers
+              ? "Det er over halvdelen, så filen kan ikke indlæses her: den er næsten sikkert ikke hele personalelisten. Hent hele listen fra HR-systemet. Er det virkelig rigtigt, kan en administrator indlæse den med kommandoen npm run import og --allow-mass-leavers."
+              : "Det er over 10 %. Står de ikke i filen, fordi den er skåret af, så indlæs hele personalelisten i stedet. Deres login lukkes, når filen indlæses."}
+          </p>
+          {canApply ? applyForm : null}
+        </section>
+      ) : null}
+
       {d.warnings.length > 0 ? (
         <ul className="mt-4 space-y-1 rounded border border-amber-700 bg-amber-50 p-4">
           {d.warnings.map((w) => (
@@ -143,67 +190,73 @@ export default function ImportPreview() {
       ) : null}
 
       {!ok ? (
-        <section aria-labelledby="fejl" className="mt-4 rounded border-2 border-bad bg-white p-4">
-          <h2 id="fejl" className="font-semibold text-bad">
-            Filen blev ikke indlæst:{" "}
-            {d.errors.length === 1 ? "1 fejl" : `${formatCount(d.errors.length)} fejl`}
-          </h2>
-          <p className="mt-1">Intet er gemt. Ret fejlene i filen, og indlæs den igen.</p>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
-            {d.errors.slice(0, 200).map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-          {d.errors.length > 200 ? (
-            <p className="mt-2">… og {formatCount(d.errors.length - 200)} fejl mere.</p>
-          ) : null}
-        </section>
+        <>
+          <section aria-labelledby="fejl" className="mt-4 rounded border-2 border-bad bg-white p-4">
+            <h2 id="fejl" className="font-semibold text-bad">
+              Filen blev ikke indlæst: {formatCount(errorCount)} fejl
+            </h2>
+            <p className="mt-1">Intet er gemt. Ret fejlene i filen, og indlæs den igen herunder.</p>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {d.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+            {d.moreErrors > 0 ? <p className="mt-2">… og {formatCount(d.moreErrors)} flere fejl.</p> : null}
+          </section>
+          <h2 className="mt-6 text-lg font-semibold">Indlæs den rettede fil</h2>
+          <ImportForm kind={d.kind} />
+        </>
       ) : null}
 
-      {d.roster ? (
+      {roster ? (
         <>
           <dl className="mt-4 grid max-w-xl grid-cols-[1fr_auto] gap-x-6 gap-y-1 rounded-lg bg-white p-4 shadow-sm">
             <dt>Medarbejdere i filen</dt>
-            <dd className="text-right font-semibold">{formatCount(d.roster.rowCount)}</dd>
+            <dd className="text-right font-semibold">{formatCount(roster.rowCount)}</dd>
             <dt>Nye</dt>
-            <dd className="text-right font-semibold">{formatCount(d.roster.newCount)}</dd>
+            <dd className="text-right font-semibold">{formatCount(roster.newCount)}</dd>
             <dt>Ændrede</dt>
-            <dd className="text-right font-semibold">{formatCount(d.roster.changedCount)}</dd>
+            <dd className="text-right font-semibold">{formatCount(roster.changedCount)}</dd>
             <dt>Uændrede</dt>
-            <dd className="text-right font-semibold">{formatCount(d.roster.unchanged)}</dd>
+            <dd className="text-right font-semibold">{formatCount(roster.unchanged)}</dd>
             <dt>Fratrådte (står ikke i filen)</dt>
             <dd className="text-right font-semibold">
-              {formatCount(d.roster.leaverCount)} af {formatCount(d.roster.activeBefore)}
+              {formatCount(roster.leaverCount)} af {formatCount(roster.activeBefore)}
             </dd>
             <dt>Nye enheder</dt>
-            <dd className="text-right font-semibold">{formatCount(d.roster.unitsToCreate.length)}</dd>
+            <dd className="text-right font-semibold">{formatCount(roster.unitsToCreateCount)}</dd>
           </dl>
           <PeopleTable
             title="Nye medarbejdere"
-            total={d.roster.newCount}
-            rows={d.roster.newEmployees.map((p) => [p.number, p.name, p.unit])}
+            total={roster.newCount}
+            rows={roster.newEmployees.map((p) => [p.number, p.name, p.unit])}
             headers={["Medarbejdernr.", "Navn", "Enhed"]}
           />
           <PeopleTable
             title="Ændringer"
-            total={d.roster.changedCount}
-            rows={d.roster.changed.map((p) => [p.number, p.name, p.changes.join("; ")])}
+            total={roster.changedCount}
+            rows={roster.changed.map((p) => [p.number, p.name, p.changes.join("; ")])}
             headers={["Medarbejdernr.", "Navn", "Ændring"]}
           />
           <PeopleTable
-            title={`Fratræder pr. ${formatShortDate(today())}`}
-            total={d.roster.leaverCount}
-            rows={d.roster.leavers.map((p) => [p.number, p.name, p.unit])}
+            title={`Fratræder pr. ${formatShortDate(d.asOf)}`}
+            total={roster.leaverCount}
+            rows={roster.leavers.map((p) => [p.number, p.name, p.unit])}
             headers={["Medarbejdernr.", "Navn", "Enhed"]}
           />
-          {d.roster.unitsToCreate.length > 0 ? (
+          {roster.unitsToCreateCount > 0 ? (
             <section className="mt-6" aria-label="Nye enheder">
-              <h2 className="text-lg font-semibold">Nye enheder</h2>
+              <h2 className="text-lg font-semibold">
+                Nye enheder ({formatCount(roster.unitsToCreateCount)})
+              </h2>
               <ul className="mt-2 list-disc pl-5">
-                {d.roster.unitsToCreate.map((u) => (
+                {roster.unitsToCreate.map((u) => (
                   <li key={u}>{u}</li>
                 ))}
               </ul>
+              {roster.unitsToCreateCount > roster.unitsToCreate.length ? (
+                <p className="mt-1 text-sm">Viser de første {roster.unitsToCreate.length}.</p>
+              ) : null}
             </section>
           ) : null}
         </>
@@ -224,44 +277,7 @@ export default function ImportPreview() {
         </dl>
       ) : null}
 
-      {ok ? (
-        <Form method="post" className="mt-6 rounded-lg border-2 border-brand-600 bg-white p-5">
-          {result?.error ? (
-            <div
-              ref={errorRef}
-              tabIndex={-1}
-              role="alert"
-              className="mb-3 rounded border-2 border-bad p-3 text-bad"
-            >
-              {result.error}
-            </div>
-          ) : null}
-          {d.roster?.needsLeaverConfirmation ? (
-            <div className="mb-4 flex items-start gap-3">
-              <input
-                id="confirmLeavers"
-                name="confirmLeavers"
-                type="checkbox"
-                value="ja"
-                className="mt-1 size-5"
-              />
-              <label htmlFor="confirmLeavers">
-                Jeg bekræfter, at {formatCount(d.roster.leaverCount)} af {formatCount(d.roster.activeBefore)}{" "}
-                aktive medarbejdere er fratrådt. (Over 10 %: tjek, at filen er hele personalelisten.)
-              </label>
-            </div>
-          ) : null}
-          <button
-            type="submit"
-            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
-            Indlæs filen
-          </button>
-          <Link to="/hr/import" className="ml-4">
-            Annullér
-          </Link>
-        </Form>
-      ) : null}
+      {canApply && !leaverWarning ? applyForm : null}
     </div>
   );
 }

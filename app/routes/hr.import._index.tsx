@@ -1,65 +1,89 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "~/imports/limits";
-import { stagePendingImport } from "~/imports/pending.server";
+import { today } from "~/compliance/day";
+import { prepareCompletionsImport, prepareRosterImport, TOO_LARGE } from "~/imports/import.server";
+import { stagePendingImport, takeAppliedSummary } from "~/imports/pending.server";
+import { rosterPreview } from "~/imports/preview";
+import { readImportUpload } from "~/imports/upload.server";
+import { ImportForm } from "~/ui/import-form";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
-const KINDS = {
-  roster: "Personaleliste fra HR-systemet",
-  completions: "Gennemførelser fra kursusleverandøren (MetaCompliance)",
-} as const;
-
 export function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, "hr");
-  const params = new URL(request.url).searchParams;
-  return { done: params.get("indlaest"), summary: params.get("resume") };
+  const user = requireRole(request, "hr");
+  // The summary of the import just applied, from the database (shown once), never from the URL.
+  const id = new URL(request.url).searchParams.get("indlaest");
+  return { summary: id ? takeAppliedSummary(id, user.id) : null };
 }
+
+const CHOOSE_FILE = "Vælg en fil (CSV eller Excel) at indlæse.";
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "hr");
-  let form: FormData;
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    return data({ error: "Vælg en fil (CSV eller Excel) at indlæse." }, { status: 400 });
+  const upload = await readImportUpload(request);
+  if (!upload.ok) {
+    const error =
+      upload.reason === "too-large"
+        ? TOO_LARGE
+        : upload.reason === "extra-part"
+          ? "Indlæs én fil ad gangen, med formularen på siden."
+          : CHOOSE_FILE;
+    return data({ error }, { status: upload.status });
   }
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data({ error: `Filen er for stor. Den må højst fylde ${MAX_IMPORT_LABEL}.` }, { status: 413 });
-    }
-    throw error;
-  }
-  const kind = form.get("kind");
-  const file = form.get("file");
-  if (kind !== "roster" && kind !== "completions")
+  const { kind } = upload;
+  if (kind !== "roster" && kind !== "completions") {
     return data({ error: "Vælg, hvilken slags fil det er." }, { status: 400 });
-  if (!(file instanceof File) || file.size === 0) {
-    return data({ error: "Vælg en fil (CSV eller Excel) at indlæse." }, { status: 400 });
   }
-  const id = stagePendingImport({
-    kind,
-    fileName: file.name.replace(/[^\p{L}\p{N} ._-]/gu, "_").slice(0, 120) || "fil",
-    content: new Uint8Array(await file.arrayBuffer()),
-    userId: user.id,
-  });
+  const fileName = upload.fileName.replace(/[^\p{L}\p{N} ._-]/gu, "_").slice(0, 120) || "fil";
+  // Read, validated and planned once, here (in a worker thread); the preview page only shows it.
+  const asOf = today();
+  let id: string;
+  if (kind === "roster") {
+    const prepared = await prepareRosterImport(upload.bytes, fileName, asOf);
+    id = stagePendingImport({
+      kind,
+      fileName,
+      userId: user.id,
+      rows: prepared.ok ? prepared.rows : [],
+      preview: prepared.ok
+        ? {
+            errors: [],
+            moreErrors: 0,
+            warnings: prepared.warnings,
+            roster: rosterPreview(prepared.plan, prepared.rowCount),
+            completions: null,
+          }
+        : { ...prepared, roster: null, completions: null },
+    });
+  } else {
+    const prepared = await prepareCompletionsImport(upload.bytes, fileName, asOf);
+    id = stagePendingImport({
+      kind,
+      fileName,
+      userId: user.id,
+      rows: prepared.ok ? prepared.rows : [],
+      preview: prepared.ok
+        ? {
+            errors: [],
+            moreErrors: 0,
+            warnings: prepared.warnings,
+            roster: null,
+            completions: {
+              rowCount: prepared.rows.length,
+              newCount: prepared.newCount,
+              perCourse: prepared.perCourse,
+            },
+          }
+        : { ...prepared, roster: null, completions: null },
+    });
+  }
   return redirect(`/hr/import/${id}`);
 }
 
 export default function ImportPage() {
-  const { done, summary } = useLoaderData<typeof loader>();
+  const { summary } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const errorRef = useErrorFocus(result);
   return (
     <div>
@@ -69,66 +93,9 @@ export default function ImportPage() {
         forhåndsvisning, før noget bliver gemt, og filen gemmes kun, hvis alle linjer er i orden.
       </p>
       <div role="status" className="mt-4">
-        {done && summary ? (
-          <p className="rounded border-2 border-green-700 bg-white p-4 text-ok">{summary}</p>
-        ) : null}
+        {summary ? <p className="rounded border-2 border-green-700 bg-white p-4 text-ok">{summary}</p> : null}
       </div>
-      {result?.error ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-4 rounded border-2 border-bad bg-white p-4 text-bad"
-        >
-          <a href="#file">{result.error}</a>
-        </div>
-      ) : null}
-      <Form
-        method="post"
-        encType="multipart/form-data"
-        className="mt-6 space-y-5 rounded-lg bg-white p-6 shadow-sm"
-      >
-        <fieldset>
-          <legend className="font-semibold">Hvilken fil?</legend>
-          {Object.entries(KINDS).map(([value, label], i) => (
-            <div key={value} className="mt-2 flex items-start gap-3">
-              <input
-                id={`kind-${value}`}
-                type="radio"
-                name="kind"
-                value={value}
-                defaultChecked={i === 0}
-                className="mt-1 size-5"
-              />
-              <label htmlFor={`kind-${value}`}>{label}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div>
-          <label htmlFor="file" className="block font-semibold">
-            Fil
-          </label>
-          <p id="file-hint" className="text-sm text-muted">
-            CSV (semikolon, komma eller tabulator; UTF-8 eller Windows-1252) eller Excel (.xlsx), højst{" "}
-            {MAX_IMPORT_LABEL}. Første linje skal være kolonneoverskrifter.
-          </p>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="file-hint"
-            aria-invalid={result?.error ? true : undefined}
-            className="mt-2 block w-full max-w-full text-sm"
-          />
-        </div>
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          {navigation.state === "submitting" ? "Læser filen …" : "Vis forhåndsvisning"}
-        </button>
-      </Form>
+      <ImportForm error={result?.error} errorRef={errorRef} />
       <section aria-labelledby="kolonner" className="mt-8 max-w-prose text-sm">
         <h2 id="kolonner" className="text-lg font-semibold">
           Kolonner

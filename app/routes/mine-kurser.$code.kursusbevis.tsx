@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { renderCertificate } from "~/certificate/certificate.server";
+import { certificateCodeFor, formatCode } from "~/certificate/verification.server";
 import { today } from "~/compliance/day";
 import { notFound, requireEmployee } from "~/courses/guard.server";
 import { loadCourseState } from "~/courses/player.server";
@@ -9,13 +11,18 @@ import { getDb, schema } from "~/db.server";
 // The certificate (kursusbevis) of the signed-in employee's own valid completion, as a PDF.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireEmployee(request);
-  const state = loadCourseState(user.employeeId, params.code ?? "");
-  const completion = state?.validCompletion;
-  if (!state || !completion || (state.status.kind !== "completed" && state.status.kind !== "expiringSoon")) {
-    notFound("Du har ingen gyldig gennemførelse af kurset, så der er intet kursusbevis.");
+  const code = params.code ?? "";
+  const state = loadCourseState(user.employeeId, code);
+  if (!state) notFound();
+  const completion = state.validCompletion;
+  if (!completion || (state.status.kind !== "completed" && state.status.kind !== "expiringSoon")) {
+    // An old link (the completion has run out): a page that explains, not a bare error.
+    throw redirect(`/mine-kurser/${encodeURIComponent(code)}/intet-kursusbevis`);
   }
   const person = getDb().select().from(schema.employee).where(eq(schema.employee.id, user.employeeId)).get();
   if (!person) notFound();
+  const verification = certificateCodeFor(completion.id);
+  const origin = process.env.PUBLIC_ORIGIN ?? new URL(request.url).origin;
   const pdf = await renderCertificate({
     employeeName: person.name,
     employeeNumber: person.employeeNumber,
@@ -25,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     validUntil: state.status.validUntil,
     source: completion.source,
     issuedOn: today(),
+    verification: { code: formatCode(verification), url: `${origin}/bevis/${verification}` },
   });
   return new Response(new Uint8Array(pdf), {
     headers: {

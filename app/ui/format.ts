@@ -1,5 +1,5 @@
 // Danish formatting of dates and numbers (da-DK), in one place.
-import type { Day } from "~/compliance/day";
+import { addDaysToDay, type Day } from "~/compliance/day";
 
 const longDate = new Intl.DateTimeFormat("da-DK", {
   day: "numeric",
@@ -27,6 +27,30 @@ export function formatLongDate(day: Day): string {
 /** "15.01.2026" */
 export function formatShortDate(day: Day): string {
   return shortDate.format(asUtc(day));
+}
+
+/**
+ * The last day a completion counts. The status rule's `validUntil` is the first day it no longer
+ * does (valid while the as-of date is before it), so the day a Dane calls "til og med" is the one before.
+ */
+export function lastValidDay(validUntil: Day): Day {
+  return addDaysToDay(validUntil, -1);
+}
+
+/** "Gyldig til og med 14.12.2026" for a `validUntil` of 2026-12-15; `long` gives "14. december 2026". */
+export function formatValidThrough(validUntil: Day, style: "short" | "long" = "short"): string {
+  const day = lastValidDay(validUntil);
+  return `Gyldig til og med ${style === "long" ? formatLongDate(day) : formatShortDate(day)}`;
+}
+
+/**
+ * The date beside a status word in lists: "gyldig til og med 14.12.2026" for a completion (from its
+ * `validUntil`), "frist 15.12.2026" for a deadline; "" for other statuses.
+ */
+export function formatStatusDate(kind: string, date: Day): string {
+  if (kind === "completed" || kind === "expiringSoon") return formatValidThrough(date).toLowerCase();
+  if (kind === "missing" || kind === "overdue") return `frist ${formatShortDate(date)}`;
+  return "";
 }
 
 /** "87 %" */

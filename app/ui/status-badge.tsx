@@ -1,6 +1,6 @@
 import type { CourseStatus } from "~/compliance/status";
 import { STATUS_LABEL } from "~/compliance/status";
-import { formatShortDate } from "./format";
+import { formatShortDate, formatValidThrough } from "./format";
 
 const STYLE: Record<Exclude<CourseStatus["kind"], "notListed">, string> = {
   completed: "bg-green-100 text-ok border-green-700",
@@ -25,7 +25,7 @@ export function statusDetail(status: CourseStatus): string | null {
   switch (status.kind) {
     case "completed":
     case "expiringSoon":
-      return `Gyldig til ${formatShortDate(status.validUntil)}`;
+      return formatValidThrough(status.validUntil);
     case "missing":
     case "overdue":
       return `Frist ${formatShortDate(status.due)}`;

@@ -1,0 +1,76 @@
+// Runs `prepare` (parse, validate, plan) in a worker thread, one file at a time, so a big or
+// hostile import never blocks the requests of everybody else, and its memory is capped and
+// handed back when the worker ends.
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { logger } from "~/logger.server";
+import { type PrepareInput, type PrepareResult, problems } from "./prepare";
+
+// Next to the sources, resolved from the working directory like the server's build (the server,
+// the commands and the tests all run from the project folder); the Vite build does not bundle it.
+const ENTRY = path.resolve("app/imports/parse-worker.mjs");
+/** Heap of one worker: far above a 100,000-row roster, far below what would hurt the server. */
+const WORKER_HEAP_MB = 256;
+const TIME_LIMIT_MS = 120_000;
+
+const TOO_HEAVY =
+  "Filen er for stor eller for indviklet til at blive læst. Gem kun de kolonner og rækker, der skal indlæses, og prøv igen.";
+
+/**
+ * Starting a worker (and loading the parsers into it) takes a second or more, so one is kept
+ * for the next small file. After a big file it is ended instead, which hands its memory back.
+ */
+const REUSE_BELOW_BYTES = 1024 * 1024;
+let idle: Worker | null = null;
+const forgetIdle = () => {
+  idle = null;
+};
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Prepares the file in a worker; waits for the file before it (one at a time). */
+export function prepareInWorker(input: PrepareInput): Promise<PrepareResult> {
+  const run = queue.then(() => runWorker(input));
+  queue = run.catch(() => {});
+  return run;
+}
+
+function runWorker(input: PrepareInput): Promise<PrepareResult> {
+  return new Promise((resolve, reject) => {
+    const worker =
+      idle ??
+      new Worker(ENTRY, {
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+      });
+    idle = null;
+    worker.off("exit", forgetIdle).ref();
+    let settled = false;
+    const finish = (result: PrepareResult | Error, healthy = false) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if (healthy && input.bytes.byteLength < REUSE_BELOW_BYTES) {
+        // Kept for the next file, without keeping a command's process alive.
+        worker.unref();
+        worker.once("exit", forgetIdle);
+        idle = worker;
+      } else void worker.terminate();
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    const timer = setTimeout(() => {
+      logger.info("import worker stopped: time limit");
+      finish(problems([TOO_HEAVY]));
+    }, TIME_LIMIT_MS);
+    const onMessage = (result: PrepareResult) => finish(result, true);
+    const onError = (error: Error & { code?: string }) => {
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        logger.info("import worker stopped: memory limit");
+        finish(problems([TOO_HEAVY]));
+      } else finish(error);
+    };
+    const onExit = (code: number) => finish(new Error(`Importen stoppede uventet (kode ${code})`));
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    worker.postMessage(input);
+  });
+}
