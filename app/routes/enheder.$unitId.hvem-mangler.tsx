@@ -126,7 +126,7 @@ export default function WhoIsMissing() {
             <h2 id={id} className="report-unit text-lg font-semibold print:text-sm">
               {g.label} <span className="font-normal">({g.people.length})</span>
             </h2>
-            <table className="report-table w-full border-collapse bg-white text-sm print:bg-transparent print:text-xs">
+            <table className="report-table stack-table w-full border-collapse bg-white text-sm print:bg-transparent print:text-xs">
               <thead>
                 {/* Repeated by the browser at the top of every printed page the table runs onto; on the
                     first page the unit heading above covers it. */}
@@ -155,10 +155,12 @@ export default function WhoIsMissing() {
                     key={p.employeeNumber}
                     className="break-inside-avoid border-b border-gray-200 align-top"
                   >
-                    <td className="p-1.5 print:py-0.5">{p.name}</td>
-                    <td className="p-1.5 print:py-0.5">{p.employeeNumber}</td>
+                    <td className="p-1.5 font-semibold sm:font-normal print:py-0.5">{p.name}</td>
+                    <td data-label="Medarbejdernr." className="p-1.5 print:py-0.5">
+                      {p.employeeNumber}
+                    </td>
                     {p.cells.map((cell, c) => (
-                      <td key={d.columns[c]} className="p-1.5 print:py-0.5">
+                      <td key={d.columns[c]} data-label={d.columns[c]} className="p-1.5 print:py-0.5">
                         {cell}
                       </td>
                     ))}
