@@ -380,7 +380,8 @@ test("HR downloads everyone not completed and the status per unit from /enheder,
 
   // The Excel file holds the same numbers as the CSV, as numbers and shares.
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await download("Hent status pr. enhed som Excel (XLSX)"));
+  const xlsx = await download("Hent status pr. enhed som Excel (XLSX)");
+  await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
   const sheet = workbook.getWorksheet("Rapport");
   expect(sheet?.getRow(6).getCell(1).value).toBe("Enhed");
   expect(sheet?.getRow(7).getCell(1).value).toBe(units[0]?.[0]);
