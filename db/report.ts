@@ -1,3 +1,5 @@
+// `npm run report -- summary [--as-of YYYY-MM-DD] --format csv|xlsx --out FILE`: the per-unit
+//   summary of the whole organisation, the file /enheder gives HR.
 // `npm run report -- not-completed --course ai|gdpr|all [--unit "A > B"] [--as-of YYYY-MM-DD]
 //   --format csv|xlsx --out FILE`: the "who has not completed" export for scheduled jobs. It
 // writes exactly the file the web export writes for the same scope (people list, status "ikke
@@ -13,12 +15,17 @@ import { buildPeopleView, exportTitle, peopleViewExportRows } from "~/compliance
 import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { writeExport } from "~/reports/export-response.server";
+import type { ExportMeta, ExportTable } from "~/reports/export-writers.server";
+import { buildUnitSummaryExport } from "~/reports/unit-summary.server";
 
-const USAGE = `Brug: npm run report -- not-completed --course ai|gdpr|all [--unit "Enhed > Underenhed"] [--sort enhed|navn|frist] [--as-of ÅÅÅÅ-MM-DD] --format csv|xlsx --out FIL`;
+const USAGE = `Brug: npm run report -- not-completed --course ai|gdpr|all [--unit "Enhed > Underenhed"] [--sort enhed|navn|frist] [--as-of ÅÅÅÅ-MM-DD] --format csv|xlsx --out FIL
+      npm run report -- summary [--as-of ÅÅÅÅ-MM-DD] --format csv|xlsx --out FIL`;
 
 const Args = z.object({
-  report: z.literal("not-completed", { message: "Den eneste rapport er not-completed." }),
-  course: z.enum(["ai", "gdpr", "all"], { message: "--course skal være ai, gdpr eller all." }),
+  report: z.enum(["not-completed", "summary"], {
+    message: "Rapporten skal være not-completed eller summary.",
+  }),
+  course: z.enum(["ai", "gdpr", "all"], { message: "--course skal være ai, gdpr eller all." }).optional(),
   unit: z.string().optional(),
   // The "Hvem mangler?" page and its export sort by unit; so does the command, unless told otherwise.
   sort: z
@@ -60,8 +67,48 @@ const args = Args.safeParse({
   out: parsedArgs.values.out,
 });
 if (!args.success) fail(args.error.issues.map((i) => i.message).join("\n"));
-const { course, unit: unitPath, sort, format, out } = args.data;
+const { report, unit: unitPath, sort, format, out } = args.data;
 const asOf = args.data.asOf ?? today();
+// The command acts for HR: the whole organisation is in scope.
+const viewer = { role: "hr" as const, scopePaths: [] };
+
+/** Writes the file to `out` and the export to the audit trail; resolves with the number of rows. */
+async function writeFile<T>(
+  rows: Iterable<T>,
+  meta: ExportMeta,
+  scope: string,
+  filters: string,
+  table?: ExportTable<T>,
+): Promise<number> {
+  const body = new PassThrough();
+  const [written] = await Promise.all([
+    writeExport(format, rows, meta, body, table),
+    pipeline(body, createWriteStream(out)),
+  ]);
+  getDb()
+    .insert(schema.auditEvent)
+    .values({
+      at: Date.now(),
+      actorUserId: null,
+      actorName: "Kommandoen npm run report",
+      actorRole: "hr",
+      action: "export",
+      scope,
+      filters: `${filters}; Format: ${format.toUpperCase()}; Pr. ${asOf}`,
+      rowCount: written,
+      requestId: "kommando",
+    })
+    .run();
+  return written;
+}
+
+if (report === "summary") {
+  const file = buildUnitSummaryExport(viewer, asOf);
+  const written = await writeFile(file.rows, file.meta, file.meta.scope, "Status pr. enhed", file.table);
+  console.log(`Skrev ${written} enheder til ${out}.`);
+  process.exit(0);
+}
+const course = args.data.course ?? fail("--course mangler.");
 
 let unit = null;
 if (unitPath) {
@@ -74,8 +121,6 @@ if (unitPath) {
   unit = getUnit(found.id) ?? null;
 }
 
-// The command acts for HR: the whole organisation is in scope.
-const viewer = { role: "hr" as const, scopePaths: [] };
 const query: PeopleQuery = {
   course: course === "all" ? "alle" : course,
   status: "ikke-gennemfoert",
@@ -85,34 +130,10 @@ const query: PeopleQuery = {
   page: 1,
 };
 const view = buildPeopleView({ viewer, unit, query, asOf });
-const body = new PassThrough();
-const [rows] = await Promise.all([
-  writeExport(
-    format,
-    peopleViewExportRows(view, query),
-    {
-      title: exportTitle(view, query),
-      scope: view.scopeLabel,
-      asOf,
-      filters: view.filters,
-    },
-    body,
-  ),
-  pipeline(body, createWriteStream(out)),
-]);
-
-getDb()
-  .insert(schema.auditEvent)
-  .values({
-    at: Date.now(),
-    actorUserId: null,
-    actorName: "Kommandoen npm run report",
-    actorRole: "hr",
-    action: "export",
-    scope: view.scopeLabel,
-    filters: `${view.filters}; Format: ${format.toUpperCase()}; Pr. ${asOf}`,
-    rowCount: rows,
-    requestId: "kommando",
-  })
-  .run();
+const rows = await writeFile(
+  peopleViewExportRows(view, query),
+  { title: exportTitle(view, query), scope: view.scopeLabel, asOf, filters: view.filters },
+  view.scopeLabel,
+  view.filters,
+);
 console.log(`Skrev ${rows} rækker (${view.people.length} personer) til ${out}.`);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DEMO, e2eDb, expectNoAxeViolations, expectNoHorizontalScroll, logIn, unitId } from "./helpers";
 
@@ -297,4 +298,106 @@ test("every export link of a not-completed list gives the file the report comman
       }
     }
   }
+});
+
+function summaryCommand(format: "csv" | "xlsx"): Buffer {
+  const out = path.join(tmpdir(), `status-pr-enhed-${process.pid}-${Date.now()}.${format}`);
+  execFileSync("npx", ["tsx", "db/report.ts", "summary", "--format", format, "--out", out], {
+    env: { ...process.env, DATABASE_PATH: "db/e2e.db" },
+  });
+  return readFileSync(out);
+}
+
+test("HR downloads everyone not completed and the status per unit from /enheder, the files the report command writes", async ({
+  page,
+}) => {
+  // Four runs of the report command, each starting tsx, and two whole-organisation files.
+  test.setTimeout(180_000);
+  await logIn(page, DEMO.hr);
+  await page.goto("/enheder");
+  await expect(
+    page.getByRole("heading", { level: 2, name: "Hent filer for hele organisationen" }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  const download = async (name: string) => {
+    const href = (await page.getByRole("link", { name, exact: true }).getAttribute("href")) ?? "";
+    const response = await page.context().request.get(href);
+    expect(response.status(), name).toBe(200);
+    return Buffer.from(await response.body());
+  };
+  const before = auditCount("export", "Status pr. enhed; Format: CSV%");
+
+  // Other specs may record a completion between the download and the command; then both are redone.
+  let notCompleted = Buffer.alloc(0);
+  await expect(async () => {
+    notCompleted = await download("Hent alle, der ikke har gennemført, som CSV");
+    expect(reportCommand(["--course", "all"], "csv").file.equals(notCompleted)).toBe(true);
+  }).toPass({ intervals: [0], timeout: 90_000 });
+  let summary = Buffer.alloc(0);
+  await expect(async () => {
+    summary = await download("Hent status pr. enhed som CSV");
+    expect(summaryCommand("csv").equals(summary)).toBe(true);
+  }).toPass({ intervals: [0], timeout: 60_000 });
+  await expect(async () => {
+    const web = await download("Hent status pr. enhed som Excel (XLSX)");
+    expect(await xlsxParts(summaryCommand("xlsx"))).toEqual(await xlsxParts(web));
+  }).toPass({ intervals: [0], timeout: 60_000 });
+  expect(auditCount("export", "Status pr. enhed; Format: CSV%")).toBeGreaterThan(before);
+
+  // The summary read back: its counts agree with the not-completed file and with the unit pages.
+  const [header = [], ...units] = csvRows(summary);
+  const people = csvRows(notCompleted).slice(1);
+  const courseTitles = header
+    .filter((h) => h.endsWith(": Ikke gennemført"))
+    .map((h) => h.split(":")[0] ?? "");
+  expect(courseTitles.length).toBeGreaterThan(0);
+  for (const row of units) {
+    const unitPath = row[0] ?? "";
+    courseTitles.forEach((title, i) => {
+      const inUnit = people.filter(
+        (p) => p[4] === title && (p[3] === unitPath || p[3]?.startsWith(`${unitPath} > `)),
+      );
+      expect(Number(row[3 + i * 3]), `${unitPath}, ${title}`).toBe(inUnit.length);
+    });
+  }
+  const secretariat = units.find((r) => r[0]?.endsWith(" > Sekretariatet"));
+  if (!secretariat) throw new Error("Sekretariatet mangler i oversigten");
+  const percent = new Intl.NumberFormat("da-DK", { style: "percent", maximumFractionDigits: 0 });
+  const card = page.getByRole("link", { name: "Sekretariatet", exact: true }).locator("xpath=..");
+  for (const [i, title] of courseTitles.entries()) {
+    const shareCell = secretariat[4 + i * 3] ?? "";
+    const shown =
+      shareCell === "" ? "–" : percent.format(Number(shareCell.replace(" %", "").replace(",", ".")) / 100);
+    const notDone = Number(secretariat[3 + i * 3]);
+    await expect(card).toContainText(
+      `${title}: ${shown}${notDone > 0 ? ` (${notDone} ikke gennemført)` : ""}`,
+    );
+  }
+
+  // The Excel file holds the same numbers as the CSV, as numbers and shares.
+  const workbook = new ExcelJS.Workbook();
+  const xlsx = await download("Hent status pr. enhed som Excel (XLSX)");
+  await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
+  const sheet = workbook.getWorksheet("Rapport");
+  expect(sheet?.getRow(6).getCell(1).value).toBe("Enhed");
+  expect(sheet?.getRow(7).getCell(1).value).toBe(units[0]?.[0]);
+  expect(sheet?.getRow(7).getCell(2).value).toBe(Number(units[0]?.[1]));
+  expect(sheet?.getRow(7).getCell(5).numFmt).toBe("0.0%");
+});
+
+test("a manager's exports on /enheder hold only the managed units", async ({ page }) => {
+  await logIn(page, DEMO.manager);
+  await page.goto("/enheder");
+  const href =
+    (await page.getByRole("link", { name: "Hent status pr. enhed som CSV" }).getAttribute("href")) ?? "";
+  const units = csvRows(Buffer.from(await (await page.context().request.get(href)).body())).slice(1);
+  expect(units.length).toBeGreaterThan(0);
+  for (const row of units) expect(row[0]).toContain("Børn & Familie");
+  const list = await page.context().request.get("/enheder/eksport?rapport=hvem-mangler&format=csv");
+  for (const row of csvRows(Buffer.from(await list.body())).slice(1))
+    expect(row[3]).toContain("Børn & Familie");
 });

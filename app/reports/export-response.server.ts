@@ -2,7 +2,13 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { ExportRow } from "~/compliance/people-list";
-import { type ExportMeta, writeCsv, writeXlsx } from "./export-writers.server";
+import {
+  type ExportMeta,
+  type ExportTable,
+  PEOPLE_TABLE,
+  writeCsv,
+  writeXlsx,
+} from "./export-writers.server";
 
 export type ExportFormat = "csv" | "xlsx";
 
@@ -11,23 +17,26 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-export function writeExport(
+/** Writes the file; `table` says its columns (the people list unless told otherwise). */
+export function writeExport<T = ExportRow>(
   format: ExportFormat,
-  rows: Iterable<ExportRow>,
+  rows: Iterable<T>,
   meta: ExportMeta,
   out: PassThrough,
+  table: ExportTable<T> = PEOPLE_TABLE as unknown as ExportTable<T>,
 ) {
-  return format === "csv" ? writeCsv(rows, out) : writeXlsx(rows, meta, out);
+  return format === "csv" ? writeCsv(rows, out, table) : writeXlsx(rows, meta, out, table);
 }
 
-export function exportResponse(
+export function exportResponse<T = ExportRow>(
   format: ExportFormat,
   fileName: string,
-  rows: Iterable<ExportRow>,
+  rows: Iterable<T>,
   meta: ExportMeta,
+  table?: ExportTable<T>,
 ): Response {
   const body = new PassThrough();
-  writeExport(format, rows, meta, body).catch((error) => body.destroy(error));
+  writeExport(format, rows, meta, body, table).catch((error) => body.destroy(error));
   return new Response(createReadableStreamFromReadable(body), {
     headers: {
       "Content-Type": CONTENT_TYPE[format],

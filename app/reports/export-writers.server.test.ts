@@ -12,6 +12,7 @@ import {
   writeCsv,
   writeXlsx,
 } from "./export-writers.server";
+import { type UnitSummaryRow, unitSummaryTable } from "./unit-summary";
 
 const HEADER_LINE = "Medarbejdernr;Navn;E-mail;Enhed;Kursus;Status;Frist;Gyldig til og med;Senest gennemført";
 
@@ -436,5 +437,39 @@ describe("streaming", () => {
     sink.out.destroy();
     await expect(done).rejects.toThrow();
     expect(source.pulled()).toBeLessThan(total);
+  });
+});
+
+describe("a table other than the people list (the per-unit summary)", () => {
+  // Ten courses make 32 columns, so the filter range must run past column Z to AF.
+  const courses = Array.from({ length: 10 }, (_, i) => ({ title: `Kursus ${i + 1}` }));
+  const table = unitSummaryTable(courses);
+  const row: UnitSummaryRow = {
+    unitPath: "=Område > Afdeling",
+    headcount: 8,
+    courses: courses.map((_, i) => ({ completed: 7, notCompleted: 1, share: i === 0 ? 0.875 : null })),
+  };
+
+  it("writes counts as numbers and shares in per cent with a decimal comma in CSV", async () => {
+    const { count, bytes } = await capture((out) => writeCsv([row], out, table));
+    expect(count).toBe(1);
+    const [header, line] = parseCsv(bytes);
+    expect(header?.slice(0, 5)).toEqual([
+      "Enhed",
+      "Antal medarbejdere",
+      "Kursus 1: Gennemført",
+      "Kursus 1: Ikke gennemført",
+      "Kursus 1: Andel gennemført",
+    ]);
+    expect(line?.slice(0, 8)).toEqual(["'=Område > Afdeling", "8", "7", "1", "87,5 %", "7", "1", ""]);
+  });
+
+  it("writes typed numbers and a per-cent format in XLSX, with the filter over every column", async () => {
+    const { bytes } = await capture((out) => writeXlsx([row], meta, out, table));
+    const sheet = await loadSheet(bytes);
+    expect(rowValues(sheet, 7).slice(0, 5)).toEqual(["=Område > Afdeling", 8, 7, 1, 0.875]);
+    expect(sheet.getRow(7).getCell(5).numFmt).toBe("0.0%");
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file("xl/workbook.xml")?.async("string")).toContain("Rapport!$A$6:$AF$7");
   });
 });

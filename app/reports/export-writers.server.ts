@@ -44,7 +44,29 @@ export const EXPORT_COLUMNS = [
   "Senest gennemført",
 ] as const;
 
-type Rows = Iterable<ExportRow> | AsyncIterable<ExportRow>;
+type Rows<T> = Iterable<T> | AsyncIterable<T>;
+
+/** A cell: text, an ISO day ("YYYY-MM-DD", shown as a date), a count, or a share (0-1, shown in per cent). */
+export type Cell = { text: string } | { day: string | null } | { count: number } | { share: number | null };
+
+/** What a file's columns are and how a row fills them; both writers take the same table. */
+export interface ExportTable<T> {
+  columns: readonly { header: string; width: number }[];
+  cells: (row: T) => Cell[];
+}
+
+const PEOPLE_WIDTHS = [14, 28, 32, 60, 18, 16, 12, 18, 18];
+
+/** The people list: one row per person and course. */
+export const PEOPLE_TABLE: ExportTable<ExportRow> = {
+  columns: EXPORT_COLUMNS.map((header, i) => ({ header, width: PEOPLE_WIDTHS[i] ?? 14 })),
+  cells: (row) => [
+    ...textCells(row).map((text) => ({ text })),
+    { day: row.due },
+    { day: row.validThrough },
+    { day: row.lastCompleted },
+  ],
+};
 
 // OWASP "CSV Injection": a cell starting with = + - @ tab CR or LF may run as a formula, so prefix a '.
 // Only in CSV: XLSX cells are typed strings that are never computed, so they keep the real text.
@@ -83,17 +105,16 @@ function excelDate(day: string): Date {
 // CSV
 
 /** Writes the rows as CSV to `out` and ends it. Resolves with the number of data rows once `out` is finished. */
-export async function writeCsv(rows: Rows, out: Writable): Promise<number> {
+export async function writeCsv<T = ExportRow>(
+  rows: Rows<T>,
+  out: Writable,
+  table: ExportTable<T> = PEOPLE_TABLE as unknown as ExportTable<T>,
+): Promise<number> {
   let written = 0;
   async function* records() {
     for await (const row of rows) {
       written++;
-      yield [
-        ...textCells(row).map(neutralizeCell),
-        row.due ? danishDay(row.due) : "",
-        row.validThrough ? danishDay(row.validThrough) : "",
-        row.lastCompleted ? danishDay(row.lastCompleted) : "",
-      ];
+      yield table.cells(row).map(csvCell);
     }
   }
   // pipeline pulls rows only as fast as `out` accepts bytes (backpressure) and tears everything down on error.
@@ -107,11 +128,19 @@ export async function writeCsv(rows: Rows, out: Writable): Promise<number> {
       // Giving record_delimiter turns off quoting of lone \r and \n, which would split a record.
       quote_record_delimiter: true,
       header: true,
-      columns: EXPORT_COLUMNS,
+      columns: table.columns.map((c) => c.header),
     }),
     out,
   );
   return written;
+}
+
+function csvCell(cell: Cell): string {
+  if ("text" in cell) return neutralizeCell(cell.text);
+  if ("day" in cell) return cell.day ? danishDay(cell.day) : "";
+  if ("count" in cell) return String(cell.count);
+  // "87,5 %": a comma as decimal mark, as Danish Excel reads it.
+  return cell.share === null ? "" : `${(Math.round(cell.share * 1000) / 10).toString().replace(".", ",")} %`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,10 +149,9 @@ export async function writeCsv(rows: Rows, out: Writable): Promise<number> {
 const SHEET_NAME = "Rapport";
 /** Rows 1-4 hold the title block and row 5 is left empty, so the column headers are on row 6. */
 const HEADER_ROW = 6;
-const COLUMN_WIDTHS = [14, 28, 32, 60, 18, 16, 12, 18, 18];
 /** As the pages write dates: 15.01.2026. */
 const DATE_FORMAT = "dd.mm.yyyy";
-const DATE_COLUMNS = [7, 8, 9];
+const SHARE_FORMAT = "0.0%";
 const ISSUER = "Albertslund Kommune";
 
 // LibreOffice keeps an autofilter only when the workbook also has the hidden defined name
@@ -151,7 +179,12 @@ DefinedNameXform.prototype.render = function render(
 const ROWS_PER_PAUSE = 20;
 
 /** Writes the rows as an XLSX workbook to `out` and ends it. Resolves with the number of data rows once `out` is finished. */
-export async function writeXlsx(rows: Rows, meta: ExportMeta, out: Writable): Promise<number> {
+export async function writeXlsx<T = ExportRow>(
+  rows: Rows<T>,
+  meta: ExportMeta,
+  out: Writable,
+  table: ExportTable<T> = PEOPLE_TABLE as unknown as ExportTable<T>,
+): Promise<number> {
   // exceljs only listens for problems on `out` at the very end; without this watch an aborted
   // download would leave the export waiting (and buffering) forever.
   const watch = watchOutput(out);
@@ -182,7 +215,7 @@ export async function writeXlsx(rows: Rows, meta: ExportMeta, out: Writable): Pr
       },
       headerFooter: { oddFooter: `&L${meta.title.replaceAll("&", "&&")}&RSide &P af &N` },
     });
-    sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+    sheet.columns = table.columns.map(({ width }) => ({ width }));
 
     const title = sheet.addRow([meta.title]);
     title.font = { bold: true, size: 14 };
@@ -192,19 +225,18 @@ export async function writeXlsx(rows: Rows, meta: ExportMeta, out: Writable): Pr
     sheet.addRow([`Filtre: ${meta.filters}`]).commit();
     sheet.addRow([]).commit();
 
-    const header = sheet.addRow([...EXPORT_COLUMNS]);
+    const header = sheet.addRow(table.columns.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
 
     let written = 0;
     for await (const row of rows) {
-      const line = sheet.addRow([
-        ...textCells(row),
-        row.due ? excelDate(row.due) : null,
-        row.validThrough ? excelDate(row.validThrough) : null,
-        row.lastCompleted ? excelDate(row.lastCompleted) : null,
-      ]);
-      for (const column of DATE_COLUMNS) line.getCell(column).numFmt = DATE_FORMAT;
+      const cells = table.cells(row);
+      const line = sheet.addRow(cells.map(xlsxValue));
+      cells.forEach((cell, i) => {
+        if ("day" in cell) line.getCell(i + 1).numFmt = DATE_FORMAT;
+        if ("share" in cell) line.getCell(i + 1).numFmt = SHARE_FORMAT;
+      });
       line.commit();
       written++;
       if (written % ROWS_PER_PAUSE === 0) await keepPace(out, watch.failed);
@@ -213,9 +245,9 @@ export async function writeXlsx(rows: Rows, meta: ExportMeta, out: Writable): Pr
     // Filter over the header and every data row, so Excel filters and sorts all of them.
     sheet.autoFilter = {
       from: { row: HEADER_ROW, column: 1 },
-      to: { row: HEADER_ROW + written, column: EXPORT_COLUMNS.length },
+      to: { row: HEADER_ROW + written, column: table.columns.length },
     };
-    const lastColumn = String.fromCharCode(64 + EXPORT_COLUMNS.length);
+    const lastColumn = columnLetters(table.columns.length);
     workbook.definedNames.add(
       `'${SHEET_NAME}'!$A$${HEADER_ROW}:$${lastColumn}$${HEADER_ROW + written}`,
       "_xlnm._FilterDatabase",
@@ -229,6 +261,21 @@ export async function writeXlsx(rows: Rows, meta: ExportMeta, out: Writable): Pr
   } finally {
     watch.stop();
   }
+}
+
+function xlsxValue(cell: Cell): string | number | Date | null {
+  if ("text" in cell) return cell.text;
+  if ("day" in cell) return cell.day ? excelDate(cell.day) : null;
+  if ("count" in cell) return cell.count;
+  return cell.share;
+}
+
+/** 1 → A, 26 → Z, 27 → AA: a summary of many courses may pass column Z. */
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 /**

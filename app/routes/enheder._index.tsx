@@ -5,6 +5,7 @@ import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import { listPeopleStatuses } from "~/compliance/people.server";
 import { listUnitsInScope, summarizeUnits } from "~/compliance/units.server";
+import { ExportLinks } from "~/ui/export-links";
 import { formatLongDate } from "~/ui/format";
 import { UnitTree } from "~/ui/unit-tree";
 
@@ -37,6 +38,29 @@ export default function Units() {
         personerne, grafer og udvikling.
       </p>
       <UnitTree units={units} courses={courses} />
+      <section aria-labelledby="hent-filer" className="mt-8">
+        <h2 id="hent-filer" className="text-xl font-bold">
+          Hent filer for {wholeOrganisation ? "hele organisationen" : "dine enheder"}
+        </h2>
+        <h3 className="mt-4 font-semibold">Alle, der ikke har gennemført</h3>
+        <p className="max-w-prose text-sm">
+          Én række pr. person og kursus med status Mangler eller Overskredet, sorteret efter enhed.
+        </p>
+        <ExportLinks
+          what="alle, der ikke har gennemført,"
+          hint={false}
+          href={(format) => `/enheder/eksport?rapport=hvem-mangler&format=${format}`}
+        />
+        <h3 className="mt-4 font-semibold">Status pr. enhed</h3>
+        <p className="max-w-prose text-sm">
+          Én række pr. enhed med antal medarbejdere og, for hvert kursus, hvor mange der har gennemført, hvor
+          mange der ikke har (Mangler og Overskredet) og andelen, der har gennemført.
+        </p>
+        <ExportLinks
+          what="status pr. enhed"
+          href={(format) => `/enheder/eksport?rapport=status-pr-enhed&format=${format}`}
+        />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,76 @@
+// The whole-organisation exports from /enheder and `npm run report`: the per-unit summary and
+// everyone who has not completed. One place builds each, so the page's file and the command's
+// file are the same bytes.
+import type { Viewer } from "~/auth/scope";
+import { seesWholeOrganisation } from "~/auth/scope";
+import { listCourses } from "~/compliance/courses.server";
+import type { Day } from "~/compliance/day";
+import { listPeopleStatuses } from "~/compliance/people.server";
+import type { PeopleQuery } from "~/compliance/people-list";
+import { buildPeopleView, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
+import { listUnitsInScope, summarizeUnits, unitPathLabels } from "~/compliance/units.server";
+import type { ExportMeta } from "./export-writers.server";
+import { unitSummaryRow, unitSummaryTable } from "./unit-summary";
+
+function scopeLabel(viewer: Viewer): string {
+  return seesWholeOrganisation(viewer) ? "Hele organisationen" : "Dine enheder";
+}
+
+function scopeSlug(viewer: Viewer): string {
+  return seesWholeOrganisation(viewer) ? "hele-organisationen" : "dine-enheder";
+}
+
+export function buildUnitSummaryExport(viewer: Viewer, asOf: Day) {
+  const courses = listCourses();
+  const people = listPeopleStatuses({ viewer, unitPath: "/", asOf, courses });
+  const labels = unitPathLabels();
+  const codes = courses.map((c) => c.code);
+  const rows = summarizeUnits(people, listUnitsInScope(viewer), courses).map((s) =>
+    unitSummaryRow(
+      labels.get(s.unit.id) ?? s.unit.name,
+      people.filter((p) => p.unitPath.startsWith(s.unit.path)).length,
+      s.counts,
+      codes,
+    ),
+  );
+  const meta: ExportMeta = {
+    title: `Status pr. enhed: ${scopeLabel(viewer)}`,
+    scope: scopeLabel(viewer),
+    asOf,
+    filters: "Alle kurser; alle enheder med underenheder",
+  };
+  return {
+    rows,
+    table: unitSummaryTable(courses),
+    meta,
+    fileName: (format: "csv" | "xlsx") => `status-pr-enhed_${scopeSlug(viewer)}_${asOf}.${format}`,
+  };
+}
+
+/** Everyone in the viewer's scope who has not completed a course, sorted by unit: the CLI's default. */
+export function buildNotCompletedExport(viewer: Viewer, asOf: Day, query: Partial<PeopleQuery> = {}) {
+  const full: PeopleQuery = {
+    course: "alle",
+    status: "ikke-gennemfoert",
+    q: "",
+    sort: "enhed",
+    dir: "asc",
+    page: 1,
+    ...query,
+  };
+  const built = buildPeopleView({ viewer, unit: null, query: full, asOf });
+  const view = { ...built, scopeLabel: scopeLabel(viewer) };
+  const meta: ExportMeta = {
+    title: exportTitle(view, full),
+    scope: view.scopeLabel,
+    asOf,
+    filters: view.filters,
+  };
+  return {
+    view,
+    rows: [...peopleViewExportRows(view, full)],
+    meta,
+    fileName: (format: "csv" | "xlsx") =>
+      `hvem-mangler_${scopeSlug(viewer)}_${full.course === "alle" ? "alle-kurser" : full.course}_${asOf}.${format}`,
+  };
+}
