@@ -43,4 +43,26 @@ describe("certificate verification", () => {
     expect(verifyCertificate("x")).toBeNull();
     expect(normalizeCode("abcd-efgh ijkl-mnop")).toBe("ABCDEFGH1JK1MN0P");
   });
+
+  it("confirms nothing once HR has annulled the completion", () => {
+    const other = db
+      .insert(schema.completion)
+      .values({
+        employeeId: person.id,
+        courseId: gdpr?.id ?? -1,
+        completedOn: "2026-02-01",
+        courseVersion: "1.0",
+        source: "manual",
+        reason: "Test",
+        recordedAt: 2,
+      })
+      .returning()
+      .get();
+    const code = certificateCodeFor(other.id);
+    expect(verifyCertificate(code, "2026-06-01")).not.toBeNull();
+    db.insert(schema.annulment)
+      .values({ completionId: other.id, reason: "Forkert person", annulledAt: 3 })
+      .run();
+    expect(verifyCertificate(code, "2026-06-01")).toBeNull();
+  });
 });

@@ -1,7 +1,8 @@
 // The certificate's verification code: random, so nobody can guess another person's, and looked up
 // by the public page /bevis/<code>, which confirms the name, the course, the dates and whether the
 // completion still counts, and nothing else about the person.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { notAnnulledCompletion } from "~/compliance/annulled.server";
 import { listCourses } from "~/compliance/courses.server";
 import { type Day, today } from "~/compliance/day";
 import { completionExpiry } from "~/compliance/status";
@@ -70,7 +71,8 @@ export function verifyCertificate(input: string, asOf: Day = today()): VerifiedC
     .from(certificateCode)
     .innerJoin(completion, eq(completion.id, certificateCode.completionId))
     .innerJoin(employee, eq(employee.id, completion.employeeId))
-    .where(eq(certificateCode.code, code))
+    // A completion HR annulled never was: its certificate no longer proves anything.
+    .where(and(eq(certificateCode.code, code), notAnnulledCompletion))
     .get();
   if (!row) return null;
   const course = listCourses().find((c) => c.id === row.courseId);

@@ -70,6 +70,44 @@ describe("the course player", () => {
     expect(loadCourseState(person.id, "gdpr")?.status.kind).toBe("completed");
   });
 
+  it("records a retake in the same cycle after HR annulled the completion", () => {
+    const person = createEmployee(db, unit);
+    const content = getCourseContent("gdpr");
+    if (!content) throw new Error("no gdpr content");
+    const passAll = () => {
+      for (const module of content.modules) {
+        const state = loadCourseState(person.id, "gdpr");
+        if (!state) throw new Error("no state");
+        const attemptId = opened(person.id, "gdpr", module.slug);
+        submitQuizAttempt({
+          employeeId: person.id,
+          state,
+          module,
+          attemptId,
+          answers: correctAnswers(module.quiz),
+        });
+      }
+    };
+    const completionsOf = () =>
+      db.select().from(schema.completion).where(eq(schema.completion.employeeId, person.id)).all();
+
+    passAll();
+    const [first] = completionsOf();
+    if (!first) throw new Error("no completion");
+    db.insert(schema.annulment)
+      .values({
+        completionId: first.id,
+        reason: "Registreret på den forkerte person",
+        annulledAt: Date.now(),
+      })
+      .run();
+    expect(loadCourseState(person.id, "gdpr")?.status.kind).not.toBe("completed");
+
+    passAll();
+    expect(completionsOf()).toHaveLength(2);
+    expect(loadCourseState(person.id, "gdpr")?.status.kind).toBe("completed");
+  });
+
   it("does not complete on a failed quiz, and needs the attestation for the AI course", () => {
     const person = createEmployee(db, unit);
     const content = getCourseContent("ai");

@@ -2,7 +2,7 @@
 // attestation and the completion they lead to. Writes that read first run in IMMEDIATE
 // transactions, so concurrent submits wait for each other instead of failing.
 import type Database from "better-sqlite3";
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, like, or, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { notAnnulledCompletion, notAnnulledExemption } from "~/compliance/annulled.server";
 import { currentVersion, listCourses } from "~/compliance/courses.server";
@@ -15,7 +15,8 @@ import { type AttemptBinding, isIssuedAttemptId, issueAttemptId } from "./attemp
 import { canRenew, completionCycleKey, isQuizOpen, lastCompletedOn, passedModules } from "./progress";
 import { type QuizAnswers, scoreQuiz } from "./quiz";
 
-const { employee, completion, exemption, quizAttempt, moduleProgress, attestation, signingKey } = schema;
+const { employee, completion, exemption, quizAttempt, moduleProgress, attestation, signingKey, annulment } =
+  schema;
 
 type Queryable = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
 
@@ -210,10 +211,32 @@ function completeIfDone(
       source: "site",
       sourceRef,
       recordedAt: now,
-      cycleKey: completionCycleKey(state.cycleStatus),
+      cycleKey: freeCycleKey(tx, employeeId, state.courseId, completionCycleKey(state.cycleStatus)),
     })
     .onConflictDoNothing()
     .run();
+}
+
+/**
+ * The cycle's key, or the next one when HR annulled completions of this cycle: an annulled row
+ * keeps its key (completions are never edited), and the retake answers the same cycle. A double
+ * submit reads the same count inside its IMMEDIATE transaction, so it still records one row.
+ */
+function freeCycleKey(tx: Queryable, employeeId: number, courseId: number, key: string): string {
+  const annulled =
+    tx
+      .select({ n: count() })
+      .from(completion)
+      .innerJoin(annulment, eq(annulment.completionId, completion.id))
+      .where(
+        and(
+          eq(completion.employeeId, employeeId),
+          eq(completion.courseId, courseId),
+          or(eq(completion.cycleKey, key), like(completion.cycleKey, `${key}#%`)),
+        ),
+      )
+      .get()?.n ?? 0;
+  return annulled ? `${key}#${annulled}` : key;
 }
 
 // The key is made by the migration and never changes while the process runs.
