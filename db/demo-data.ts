@@ -190,6 +190,13 @@ function insertUnits(
 }
 
 /** Loads the demo organisation. Returns how many employees it created. */
+/** Days ago of the demo logins' completions (the demo employee's are set where they are made). */
+const DEMO_LOGIN_RECORDS: Record<string, { gdprDaysAgo: number; aiDaysAgo?: number }> = {
+  "leder@albertslund.test": { gdprDaysAgo: 60 },
+  "hr@albertslund.test": { gdprDaysAgo: 430, aiDaysAgo: 40 },
+  "admin@albertslund.test": { gdprDaysAgo: 90, aiDaysAgo: 45 },
+};
+
 export async function seedDemoData(
   db: AppDatabase,
   today: Day,
@@ -319,9 +326,26 @@ export async function seedDemoData(
           });
           continue;
         }
-        // The other demo logins have no training records, so what they see (an open or closed
-        // quiz, their own status) never depends on the day the demo was loaded.
-        if (demoPeople[person.email]) continue;
+        // The other demo logins get fixed records (not random draws), so what they see never
+        // depends on the day the demo was loaded (e2e/authz-matrix.json describes these states):
+        // manager and admin a valid GDPR completion, HR an expired one; HR and admin an AI one.
+        const fixed = DEMO_LOGIN_RECORDS[person.email];
+        if (fixed) {
+          const record = (courseId: number, versions: typeof aiVersions, completedOn: Day) =>
+            completions.push({
+              employeeId: person.id,
+              courseId,
+              completedOn,
+              courseVersion: versionOn(versions, completedOn),
+              score: 90,
+              source: "import",
+              sourceRef: "metacompliance-eksport.csv",
+              recordedAt,
+            });
+          record(gdpr.id, gdprVersions, addDaysToDay(today, -fixed.gdprDaysAgo));
+          if (fixed.aiDaysAgo !== undefined) record(ai.id, aiVersions, addDaysToDay(today, -fixed.aiDaysAgo));
+          continue;
+        }
         // GDPR: most did it within the year, some only the year before, some never.
         const g = random();
         if (g < 0.75) {
