@@ -357,6 +357,50 @@ describe("courseStatus: course versions", () => {
   });
 });
 
+describe("courseStatus: as of a date, later events do not count yet", () => {
+  it("ignores a completion dated after the day asked about (a past month end in the trend)", () => {
+    // Overdue last January, completed in November: January's status is still overdue.
+    const completions = [done("2023-11-01"), done("2025-11-20")];
+    expect(status("2025-01-31", { completions })).toEqual({
+      kind: "overdue",
+      due: "2024-11-01",
+      lastCompletedOn: "2023-11-01",
+    });
+    expect(status("2025-11-30", { completions })).toMatchObject({
+      kind: "completed",
+      validUntil: "2026-11-20",
+    });
+  });
+
+  it("does not let a completion after the day decide the frist of someone who never completed", () => {
+    const completions = [done("2025-11-20")];
+    expect(status("2025-03-31", { employee: { startDate: "2025-01-01" }, completions })).toEqual({
+      kind: "overdue",
+      due: "2025-01-31",
+      lastCompletedOn: null,
+    });
+  });
+
+  it("ignores a material version published after the day asked about", () => {
+    const course: Partial<StatusCourse> = {
+      versions: [
+        { version: "1.0", publishedOn: "2024-01-01", material: true, reattestDays: 10 },
+        { version: "2.0", publishedOn: "2025-09-01", material: true, reattestDays: 10 },
+      ],
+    };
+    const completions = [done("2025-06-01", "1.0")];
+    // On 25 August version 2.0 does not exist yet: valid for the full year, not expiring 11 September.
+    expect(status("2025-08-25", { course, completions })).toMatchObject({
+      kind: "completed",
+      validUntil: "2026-06-01",
+    });
+    expect(status("2025-09-05", { course, completions })).toMatchObject({
+      kind: "expiringSoon",
+      validUntil: "2025-09-11",
+    });
+  });
+});
+
 function courseBase(): StatusCourse {
   return course;
 }

@@ -69,30 +69,41 @@ export function isNotCompleted(status: CourseStatus): boolean {
 /**
  * The first day a completion no longer counts ("valid while asOf < expiry").
  * A material version published after the completion's version cuts it to publishedOn + window.
+ * `asOf` leaves out versions published after that day (a status as of last January knows nothing
+ * of a version from November); without it every published version counts.
  */
-// A completion's expiry depends only on its date, its version and the course, so it is computed
-// once per course object: a 12-month trend evaluates the same completions twelve times.
+// A completion's expiry depends only on its date, its version, the course and how many versions
+// were out, so it is computed once per course object: a 12-month trend evaluates it twelve times.
 const expiryCache = new WeakMap<StatusCourse, Map<string, Day>>();
 
-export function completionExpiry(completion: StatusCompletion, course: StatusCourse): Day {
+export function completionExpiry(completion: StatusCompletion, course: StatusCourse, asOf?: Day): Day {
+  const published = asOf === undefined ? course.versions.length : versionsPublishedBy(course, asOf);
   let cache = expiryCache.get(course);
   if (!cache) {
     cache = new Map();
     expiryCache.set(course, cache);
   }
-  const key = `${completion.completedOn}|${completion.courseVersion}`;
+  const key = `${completion.completedOn}|${completion.courseVersion}|${published}`;
   let expiry = cache.get(key);
   if (expiry === undefined) {
-    expiry = computeExpiry(completion, course);
+    expiry = computeExpiry(completion, course, published);
     cache.set(key, expiry);
   }
   return expiry;
 }
 
-function computeExpiry(completion: StatusCompletion, course: StatusCourse): Day {
+/** How many of the course's versions (oldest first) were published on or before `asOf`. */
+function versionsPublishedBy(course: StatusCourse, asOf: Day): number {
+  let count = 0;
+  while (count < course.versions.length && (course.versions[count]?.publishedOn ?? "") <= asOf) count++;
+  return count;
+}
+
+function computeExpiry(completion: StatusCompletion, course: StatusCourse, published: number): Day {
   let expiry = addMonthsToDay(completion.completedOn, course.validityMonths);
-  const completedIndex = course.versions.findIndex((v) => v.version === completion.courseVersion);
-  course.versions.forEach((version, index) => {
+  const versions = course.versions.slice(0, published);
+  const completedIndex = versions.findIndex((v) => v.version === completion.courseVersion);
+  versions.forEach((version, index) => {
     // An unknown version (e.g. from an old import) is treated as older than every published one.
     const isLater = completedIndex === -1 || index > completedIndex;
     if (isLater && version.material) {
@@ -100,6 +111,38 @@ function computeExpiry(completion: StatusCompletion, course: StatusCourse): Day 
     }
   });
   return expiry;
+}
+
+/** The completion that lasts longest as of `asOf` (normally the latest one) and the latest completion date. */
+export function bestCompletion(
+  completions: readonly StatusCompletion[],
+  course: StatusCourse,
+  asOf?: Day,
+): { best: { expiry: Day; completedOn: Day } | null; lastCompletedOn: Day | null } {
+  let best: { expiry: Day; completedOn: Day } | null = null;
+  let lastCompletedOn: Day | null = null;
+  for (const c of completions) {
+    if (c.annulled) continue;
+    // A completion dated after the day asked about had not happened yet.
+    if (asOf !== undefined && c.completedOn > asOf) continue;
+    const expiry = completionExpiry(c, course, asOf);
+    if (best === null || expiry > best.expiry) best = { expiry, completedOn: c.completedOn };
+    if (lastCompletedOn === null || c.completedOn > lastCompletedOn) lastCompletedOn = c.completedOn;
+  }
+  return { best, lastCompletedOn };
+}
+
+/** The frist of someone with no completion: the campaign deadline, or the due period from start or requiredFrom. */
+export function dueWithoutCompletion(employee: StatusEmployee, course: StatusCourse): Day {
+  if (course.campaignDeadline !== null && employee.startDate < course.campaignDeadline) {
+    return course.campaignDeadline;
+  }
+  // No one is due before the requirement existed: staff employed before it count from then.
+  const from =
+    course.requiredFrom !== null && course.requiredFrom > employee.startDate
+      ? course.requiredFrom
+      : employee.startDate;
+  return addDaysToDay(from, course.dueDays);
 }
 
 export function courseStatus(input: {
@@ -110,7 +153,7 @@ export function courseStatus(input: {
   asOf: Day;
 }): CourseStatus {
   const { employee, course, asOf } = input;
-  const completions = input.completions.filter((c) => !c.annulled);
+  const completions = input.completions;
   const exemptions = input.exemptions.filter((e) => !e.annulled);
 
   // Leavers drop out from their end date; future starters are not on the list yet.
@@ -122,32 +165,12 @@ export function courseStatus(input: {
   );
   if (exemption) return { kind: "exempt", until: exemption.validUntil };
 
-  // The completion that lasts longest decides (normally the latest one).
-  let best: { expiry: Day; completedOn: Day } | null = null;
-  let lastCompletedOn: Day | null = null;
-  for (const c of completions) {
-    const expiry = completionExpiry(c, course);
-    if (best === null || expiry > best.expiry) best = { expiry, completedOn: c.completedOn };
-    if (lastCompletedOn === null || c.completedOn > lastCompletedOn) lastCompletedOn = c.completedOn;
-  }
-
+  const { best, lastCompletedOn } = bestCompletion(completions, course, asOf);
   if (best !== null && asOf < best.expiry) {
     const kind = daysBetween(asOf, best.expiry) <= EXPIRING_SOON_DAYS ? "expiringSoon" : "completed";
     return { kind, validUntil: best.expiry, lastCompletedOn: best.completedOn };
   }
 
-  let due: Day;
-  if (best !== null) {
-    due = best.expiry;
-  } else if (course.campaignDeadline !== null && employee.startDate < course.campaignDeadline) {
-    due = course.campaignDeadline;
-  } else {
-    // No one is due before the requirement existed: staff employed before it count from then.
-    const from =
-      course.requiredFrom !== null && course.requiredFrom > employee.startDate
-        ? course.requiredFrom
-        : employee.startDate;
-    due = addDaysToDay(from, course.dueDays);
-  }
+  const due = best !== null ? best.expiry : dueWithoutCompletion(employee, course);
   return { kind: asOf <= due ? "missing" : "overdue", due, lastCompletedOn };
 }
