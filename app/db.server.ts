@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
+import { ensureKeptStatus, rebuildKeptStatus } from "./compliance/kept-status.server";
 import { syncCourseVersions } from "./courses/versions.server";
 
 export { schema };
@@ -34,7 +35,9 @@ export function openDatabase(file: string = databasePath()): AppDatabase {
   assertSqliteVersion(sqlite.prepare("select sqlite_version() as v").get() as { v: string });
   const db = drizzle(sqlite, { schema }) as AppDatabase;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  syncCourseVersions(db);
+  // A new or changed course version (or the upgrade that added the kept status) rebuilds it.
+  if (syncCourseVersions(db)) rebuildKeptStatus(db);
+  else ensureKeptStatus(db);
   return db;
 }
 

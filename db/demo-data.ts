@@ -2,9 +2,11 @@
 // Chefforum's minutes of 19 June 2025), about 1,500 invented employees, and two years of
 // completions spread so that every status occurs. Dates are relative to the day of seeding, so
 // the demo looks current whenever it is loaded. A fixed random seed makes it repeatable.
+
 import { asc, eq } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
 import { addDaysToDay, addMonthsToDay, type Day, daysBetween } from "~/compliance/day";
+import { rebuildInTransaction } from "~/compliance/kept-status.server";
 import { versionOn } from "~/compliance/manual-registration.server";
 import type { AppDatabase } from "~/db.server";
 import { DEMO_SETTING, demoContactRows } from "~/site-settings.server";
@@ -475,6 +477,8 @@ export async function seedDemoData(
           .onConflictDoUpdate({ target: schema.siteSetting.key, set: { value: row.value } })
           .run();
       }
+      // The kept status of everyone just seeded, in the same transaction.
+      rebuildInTransaction(tx);
       return { employees: insertedEmployees.length, completions: completions.length };
     },
     { behavior: "immediate" },

@@ -490,3 +490,52 @@ export const certificateCode = sqliteTable("certificate_code", {
     .references(() => completion.id, { onDelete: "cascade" }),
   createdAt: integer("created_at").notNull(),
 });
+
+/**
+ * The kept status (issue 14): one row per employee x course with what the status rule needs to
+ * classify any date from the row's last change on, so overviews, lists and exports classify,
+ * filter, count and page in SQL instead of recomputing everyone's history. Derived data only:
+ * `app/compliance/kept-status.server.ts` writes it in the same transaction as every change to
+ * its inputs, `rebuildKeptStatus()` rebuilds it all and `npm run status:verify` checks it.
+ */
+export const keptStatus = sqliteTable(
+  "kept_status",
+  {
+    employeeId: integer("employee_id").notNull(),
+    courseId: integer("course_id").notNull(),
+    unitId: integer("unit_id").notNull(),
+    /** The unit's materialised path ("/1/5/23/"), so a subtree is a range of the index. */
+    unitPath: text("unit_path").notNull(),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+    /** Sort keys that order as the Danish collator does (see kept-status.server.ts). */
+    nameKey: text("name_key").notNull(),
+    numberKey: text("number_key").notNull(),
+    /** Non-annulled exemption windows; with exactly one, its dates are below (more: SQL looks them up). */
+    exemptionCount: integer("exemption_count").notNull(),
+    exemptFrom: text("exempt_from"),
+    exemptUntil: text("exempt_until"),
+    /** The expiry of the completion that lasts longest, its date, and the latest completion date. */
+    validUntil: text("valid_until"),
+    bestCompletedOn: text("best_completed_on"),
+    lastCompletedOn: text("last_completed_on"),
+    /** The frist when there is no completion (campaign deadline or due period). */
+    dueWithout: text("due_without").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.employeeId, t.courseId] }),
+    // Covers the counting and filtering of a subtree: no row lookups for overviews.
+    index("kept_status_scope").on(
+      t.courseId,
+      t.unitPath,
+      t.startDate,
+      t.endDate,
+      t.exemptionCount,
+      t.exemptFrom,
+      t.exemptUntil,
+      t.validUntil,
+      t.dueWithout,
+    ),
+    index("kept_status_name").on(t.courseId, t.nameKey),
+  ],
+);

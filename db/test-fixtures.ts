@@ -1,5 +1,6 @@
 // Small builders for tests that need rows in the (in-memory) database.
 import { eq } from "drizzle-orm";
+import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import type { AppDatabase } from "~/db.server";
 import { employee, orgUnit, type Role, userAccount } from "./schema";
 
@@ -22,7 +23,7 @@ export function createEmployee(
   fields: Partial<typeof employee.$inferInsert> = {},
 ) {
   employeeCounter++;
-  return db
+  const row = db
     .insert(employee)
     .values({
       employeeNumber: `T${employeeCounter}`,
@@ -34,6 +35,9 @@ export function createEmployee(
     })
     .returning()
     .get();
+  // As every write path of the app does: the person's kept status follows the change.
+  refreshKeptStatus(db, [row.id]);
+  return row;
 }
 
 export function createAccount(

@@ -5,9 +5,11 @@
 // "tools") in course_version, beside the versions copied from course.md. The status rule then
 // does what it does for any material version: completions of earlier versions end after the
 // re-attestation window, so everyone takes the course and confirms the guidelines again.
+
 import { asc, desc, eq, max } from "drizzle-orm";
 import type { CurrentUser } from "~/auth/guard.server";
 import { type Day, today } from "~/compliance/day";
+import { rebuildInTransaction } from "~/compliance/kept-status.server";
 import { type AppTransaction, getDb, schema } from "~/db.server";
 import { type AiToolFields, type AiToolInput, describeChange } from "./tools";
 
@@ -152,6 +154,8 @@ export function updateTool(id: number, input: AiToolInput, actor: Actor, now = D
       if (description === null) return { ok: true, changed: false, publishedVersion: null };
       tx.update(aiTool).set(fieldsOf(input)).where(eq(aiTool.id, id)).run();
       const publishedVersion = input.material ? publishMaterialVersion(tx, today(new Date(now))) : null;
+      // A material version ends earlier completions' validity: everyone's kept AI status changes.
+      if (publishedVersion) rebuildInTransaction(tx);
       addChange(
         tx,
         {

@@ -1,4 +1,6 @@
+import type Database from "better-sqlite3";
 import { asc, sql } from "drizzle-orm";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { getDb, schema } from "~/db.server";
 import type { COURSE_KINDS } from "../../db/schema";
 import type { StatusCourse } from "./status";
@@ -12,8 +14,9 @@ export interface CourseInfo extends StatusCourse {
 }
 
 /** The mandatory courses with their versions, in a fixed order (AI first, then GDPR). */
-export function listCourses(): CourseInfo[] {
-  const db = getDb();
+export function listCourses(
+  db: BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema> = getDb(),
+): CourseInfo[] {
   const versions = db
     .select()
     .from(schema.courseVersion)

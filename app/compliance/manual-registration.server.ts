@@ -7,6 +7,7 @@ import { getDb, schema } from "~/db.server";
 import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
 import { listCourses } from "./courses.server";
 import { type Day, isDay, today as todayInDenmark } from "./day";
+import { refreshKeptStatus } from "./kept-status.server";
 
 const { completion, exemption, annulment } = schema;
 
@@ -148,6 +149,7 @@ export function registerManually(
           })
           .run();
       }
+      refreshKeptStatus(tx, [employeeId]);
       return { ok: true };
     },
     { behavior: "immediate" },
@@ -191,6 +193,7 @@ function annul(
           annulledAt: Date.now(),
         })
         .run();
+      refreshKeptStatus(tx, [employeeId]);
       return { ok: true };
     },
     { behavior: "immediate" },

@@ -7,6 +7,7 @@ import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { notAnnulledCompletion, notAnnulledExemption } from "~/compliance/annulled.server";
 import { currentVersion, listCourses } from "~/compliance/courses.server";
 import { type Day, today } from "~/compliance/day";
+import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import { type CourseStatus, courseStatus } from "~/compliance/status";
 import { getCourseContent } from "~/content/content.server";
 import type { CourseContent, CourseModule } from "~/content/parse";
@@ -215,6 +216,7 @@ function completeIfDone(
     })
     .onConflictDoNothing()
     .run();
+  refreshKeptStatus(tx, [employeeId]);
 }
 
 /**

@@ -4,8 +4,10 @@ import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { allCourseContent } from "~/content/content.server";
 import * as schema from "../../db/schema";
 
-export function syncCourseVersions(db: BetterSQLite3Database<typeof schema>): void {
+/** Returns true when a version was added or changed (then the kept status must be rebuilt). */
+export function syncCourseVersions(db: BetterSQLite3Database<typeof schema>): boolean {
   const courses = db.select().from(schema.course).all();
+  const before = JSON.stringify(db.select().from(schema.courseVersion).all());
   for (const content of allCourseContent()) {
     const course = courses.find((c) => c.code === content.code);
     if (!course) throw new Error(`Kurset "${content.code}" i app/content findes ikke i databasen (course).`);
@@ -28,4 +30,5 @@ export function syncCourseVersions(db: BetterSQLite3Database<typeof schema>): vo
       })
       .run();
   }
+  return JSON.stringify(db.select().from(schema.courseVersion).all()) !== before;
 }

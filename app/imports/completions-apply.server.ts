@@ -1,6 +1,7 @@
 // Completions from the course vendor's export: what the parser needs to know, and the write.
 import { listCourses } from "~/compliance/courses.server";
 import type { Day } from "~/compliance/day";
+import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import { getDb, schema } from "~/db.server";
 import type { CompletionRow } from "./completions";
 
@@ -66,6 +67,10 @@ export function applyCompletions(input: {
           .onConflictDoNothing()
           .run().changes;
       }
+      refreshKeptStatus(
+        tx,
+        input.rows.map((r) => r.employeeId),
+      );
       return { added, alreadyThere: input.rows.length - added };
     },
     { behavior: "immediate" },

@@ -1,6 +1,7 @@
 // Applies a roster plan in one IMMEDIATE transaction: units, employees, leavers, manager scopes,
 // and the sessions of leavers and of managers whose units changed. All or nothing.
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import { labelUnits } from "~/compliance/units.server";
 import { type AppTransaction, getDb, schema } from "~/db.server";
 import type { RosterPlan, RosterSnapshotEmployee } from "./roster-plan";
@@ -117,8 +118,10 @@ function applyInTransaction(tx: AppTransaction, plan: RosterPlan, now: number): 
       .where(eq(employee.id, c.id))
       .run();
   }
+  const touched = new Set<number>(plan.changed.map((c) => c.id));
   for (const row of plan.newEmployees) {
-    tx.insert(employee)
+    const inserted = tx
+      .insert(employee)
       .values({
         employeeNumber: row.employeeNumber,
         name: row.name,
@@ -127,7 +130,9 @@ function applyInTransaction(tx: AppTransaction, plan: RosterPlan, now: number): 
         startDate: row.startDate,
         endDate: row.endDate,
       })
-      .run();
+      .returning({ id: employee.id })
+      .get();
+    touched.add(inserted.id);
   }
 
   // Leavers keep their records; their end date is the import date and their logins stop.
@@ -150,6 +155,10 @@ function applyInTransaction(tx: AppTransaction, plan: RosterPlan, now: number): 
       sessionsEnded += tx.delete(session).where(inArray(session.userId, accounts)).run().changes;
     }
   }
+
+  for (const id of leaverIds) touched.add(id);
+  // Unit moves, new hires, changed dates and leavers change the kept status in this transaction.
+  refreshKeptStatus(tx, touched);
 
   const loginsReactivated = reactivateReturning(tx, plan);
   const scopes = syncRosterManagers(tx, plan, unitIdOf, now);

@@ -4,6 +4,7 @@
 import { and, eq, inArray, isNotNull, lt, or } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { addMonthsToDay, type Day } from "~/compliance/day";
+import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import { type AppTransaction, getDb, schema } from "~/db.server";
 
 const {
@@ -63,7 +64,10 @@ export function runRetention(input: {
         ] as const) {
           result.otherRows += countOrDelete(tx, table, column, chunk, input.dryRun);
         }
-        if (!input.dryRun) deletePerson(tx, chunk, input.now ?? Date.now(), result);
+        if (!input.dryRun) {
+          deletePerson(tx, chunk, input.now ?? Date.now(), result);
+          refreshKeptStatus(tx, chunk); // the people are gone, so are their kept rows
+        }
       }
       if (!input.dryRun) {
         tx.insert(retentionRun)

@@ -8,6 +8,7 @@ import { recordSettingsChange } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guard.server";
 import { listCourses } from "~/compliance/courses.server";
 import { isDay } from "~/compliance/day";
+import { rebuildInTransaction } from "~/compliance/kept-status.server";
 import { getDb, schema } from "~/db.server";
 import { formatShortDate } from "~/ui/format";
 
@@ -77,11 +78,18 @@ export async function action({ request }: ActionFunctionArgs) {
       : null,
   ].filter((c): c is string => c !== null);
   if (changes.length === 0) return { code, ok: true as const, message: "Der var intet at ændre." };
-  getDb()
-    .update(schema.course)
-    .set({ requiredFrom, campaignDeadline })
-    .where(eq(schema.course.id, course.id))
-    .run();
+  // The frist of everyone without a completion depends on these dates: the kept status follows
+  // in the same transaction.
+  getDb().transaction(
+    (tx) => {
+      tx.update(schema.course)
+        .set({ requiredFrom, campaignDeadline })
+        .where(eq(schema.course.id, course.id))
+        .run();
+      rebuildInTransaction(tx);
+    },
+    { behavior: "immediate" },
+  );
   recordSettingsChange({
     request,
     actor: admin,

@@ -1,0 +1,385 @@
+// The kept status (issue 14): one row per employee x course holding what the status rule needs to
+// classify any date from the row's last change on. Every write to the rule's inputs (completions,
+// exemptions, annulments, the roster, course settings and versions) calls `refreshKeptStatus` in
+// its own transaction, so pages classify, filter, count and page in SQL instead of loading
+// everyone's history. The rows are computed with the rule's own helpers (status.ts), and
+// `classifySql` mirrors `courseStatus` for a row; the property test and `npm run status:verify`
+// prove the two agree.
+import type Database from "better-sqlite3";
+import { and, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { type AppDatabase, getDb, schema } from "~/db.server";
+import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
+import { type CourseInfo, listCourses } from "./courses.server";
+import { addDaysToDay, type Day } from "./day";
+import {
+  bestCompletion,
+  type CourseStatus,
+  dueWithoutCompletion,
+  EXPIRING_SOON_DAYS,
+  type StatusCompletion,
+  type StatusExemption,
+} from "./status";
+
+const { keptStatus, employee, orgUnit, completion, exemption } = schema;
+
+/** The database or a transaction on it (both are synchronous with better-sqlite3). */
+export type KeptDb = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+type Db = KeptDb;
+export type KeptRow = typeof keptStatus.$inferInsert;
+
+/**
+ * A text that sorts (as SQLite's binary collation does) like the Danish collator used on screen:
+ * case and accents ignored, æ/ä, ø/ö, å/aa after z, numbers by value. Ties fall back to the name.
+ */
+export function danishSortKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/aa/g, "å")
+    .replace(/[æä]/g, "{a")
+    .replace(/[øöő]/g, "{b")
+    .replace(/å/g, "{c")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/\d+/g, (digits) => {
+      const value = digits.replace(/^0+(?=\d)/, "");
+      return `${String(value.length).padStart(2, "0")}${value}`;
+    })
+    .replace(/[^a-z0-9{]/g, "\u0001");
+}
+
+interface KeptPerson {
+  id: number;
+  employeeNumber: string;
+  name: string;
+  startDate: Day;
+  endDate: Day | null;
+  unitId: number;
+  unitPath: string;
+}
+
+/** The kept row of one person and course, from their non-annulled completions and exemptions. */
+export function keptRow(
+  person: KeptPerson,
+  course: CourseInfo,
+  completions: readonly StatusCompletion[],
+  exemptions: readonly StatusExemption[],
+): KeptRow {
+  const { best, lastCompletedOn } = bestCompletion(completions, course);
+  const windows = exemptions.filter((e) => !e.annulled);
+  const only = windows.length === 1 ? windows[0] : undefined;
+  return {
+    employeeId: person.id,
+    courseId: course.id,
+    unitId: person.unitId,
+    unitPath: person.unitPath,
+    startDate: person.startDate,
+    endDate: person.endDate,
+    nameKey: danishSortKey(person.name),
+    numberKey: danishSortKey(person.employeeNumber),
+    exemptionCount: windows.length,
+    exemptFrom: only?.validFrom ?? null,
+    exemptUntil: only?.validUntil ?? null,
+    validUntil: best?.expiry ?? null,
+    bestCompletedOn: best?.completedOn ?? null,
+    lastCompletedOn,
+    dueWithout: dueWithoutCompletion(person, course),
+  };
+}
+
+/** Reads the inputs of a set of people (by id list or id range) and computes their kept rows. */
+function computeRows(
+  db: Db,
+  courses: readonly CourseInfo[],
+  who: { ids: number[] } | { from: number; to: number },
+) {
+  const inSet = (column: typeof employee.id | typeof completion.employeeId | typeof exemption.employeeId) =>
+    "ids" in who ? inArray(column, who.ids) : and(gte(column, who.from), lte(column, who.to));
+  const people = db
+    .select({
+      id: employee.id,
+      employeeNumber: employee.employeeNumber,
+      name: employee.name,
+      startDate: employee.startDate,
+      endDate: employee.endDate,
+      unitId: orgUnit.id,
+      unitPath: orgUnit.path,
+    })
+    .from(employee)
+    .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
+    .where(inSet(employee.id))
+    .all();
+  const completions = group(
+    db
+      .select({
+        employeeId: completion.employeeId,
+        courseId: completion.courseId,
+        completedOn: completion.completedOn,
+        courseVersion: completion.courseVersion,
+      })
+      .from(completion)
+      .where(and(inSet(completion.employeeId), notAnnulledCompletion))
+      .all(),
+  );
+  const exemptions = group(
+    db
+      .select({
+        employeeId: exemption.employeeId,
+        courseId: exemption.courseId,
+        validFrom: exemption.validFrom,
+        validUntil: exemption.validUntil,
+      })
+      .from(exemption)
+      .where(and(inSet(exemption.employeeId), notAnnulledExemption))
+      .all(),
+  );
+  const rows: KeptRow[] = [];
+  for (const person of people) {
+    for (const course of courses) {
+      const k = `${person.id}:${course.id}`;
+      rows.push(keptRow(person, course, completions.get(k) ?? [], exemptions.get(k) ?? []));
+    }
+  }
+  return rows;
+}
+
+function group<T extends { employeeId: number; courseId: number }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = `${row.employeeId}:${row.courseId}`;
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+// 15 columns a row: 2,000 rows stay far below SQLite's 32,766 variables per statement.
+const INSERT_ROWS = 2000;
+const PEOPLE_PER_CHUNK = 500;
+
+function insertRows(db: Db, rows: readonly KeptRow[]) {
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    db.insert(keptStatus)
+      .values(rows.slice(i, i + INSERT_ROWS))
+      .run();
+  }
+}
+
+/**
+ * Recomputes the kept rows of these employees. Call it inside the transaction that changed them
+ * (a completion, exemption, annulment, roster change or deletion), after the change.
+ */
+export function refreshKeptStatus(tx: Db, employeeIds: Iterable<number>): void {
+  const ids = [...new Set(employeeIds)];
+  if (ids.length === 0) return;
+  const courses = listCourses(tx);
+  for (let i = 0; i < ids.length; i += PEOPLE_PER_CHUNK) {
+    const chunk = ids.slice(i, i + PEOPLE_PER_CHUNK);
+    tx.delete(keptStatus).where(inArray(keptStatus.employeeId, chunk)).run();
+    insertRows(tx, computeRows(tx, courses, { ids: chunk }));
+  }
+}
+
+/** Every kept row, computed from scratch in id ranges (so memory stays flat at 500,000 people). */
+export function* computeAllKeptRows(db: Db): Generator<KeptRow[]> {
+  const courses = listCourses(db);
+  const bounds = db
+    .select({ min: sql<number | null>`min(${employee.id})`, max: sql<number | null>`max(${employee.id})` })
+    .from(employee)
+    .get();
+  if (!bounds || bounds.min === null || bounds.max === null) return;
+  const step = 5000;
+  for (let from = bounds.min; from <= bounds.max; from += step) {
+    yield computeRows(db, courses, { from, to: from + step - 1 });
+  }
+}
+
+/**
+ * Rebuilds every kept row in one transaction. For a course setting or version change (which
+ * touches everyone), after a bulk load (demo data, the bench) and after an upgrade.
+ */
+export function rebuildKeptStatus(db: AppDatabase = getDb()): { rows: number } {
+  return db.transaction((tx) => rebuildInTransaction(tx), { behavior: "immediate" });
+}
+
+/** The same, inside a transaction the caller already holds (an admin's course change). */
+export function rebuildInTransaction(tx: Db): { rows: number } {
+  tx.delete(keptStatus).run();
+  let rows = 0;
+  for (const chunk of computeAllKeptRows(tx)) {
+    insertRows(tx, chunk);
+    rows += chunk.length;
+  }
+  return { rows };
+}
+
+/** Builds the kept rows of a database that has people but none yet (after the upgrade that adds them). */
+export function ensureKeptStatus(db: AppDatabase): void {
+  const missing = db.$client
+    .prepare("SELECT EXISTS (SELECT 1 FROM employee) AND NOT EXISTS (SELECT 1 FROM kept_status) AS missing")
+    .get() as { missing: number };
+  if (missing.missing) rebuildKeptStatus(db);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification in SQL. `t` is the alias of the kept_status table in the query.
+
+const col = (t: string, name: string) => sql.raw(`${t}.${name}`);
+
+/** The row's person is on the roster on `asOf` (the rule's "not listed" is the opposite). */
+export function listedSql(t: string, asOf: Day): SQL {
+  return sql`(${col(t, "start_date")} <= ${asOf} AND (${col(t, "end_date")} IS NULL OR ${col(t, "end_date")} > ${asOf}))`;
+}
+
+/** An exemption covers `asOf`: the one kept window, or (rarely, with several) the exemption rows. */
+function exemptSql(t: string, asOf: Day): SQL {
+  return sql`(CASE
+    WHEN ${col(t, "exemption_count")} = 0 THEN 0
+    WHEN ${col(t, "exemption_count")} = 1 THEN ${col(t, "exempt_from")} <= ${asOf} AND (${col(t, "exempt_until")} IS NULL OR ${asOf} <= ${col(t, "exempt_until")})
+    ELSE EXISTS (SELECT 1 FROM exemption x WHERE x.employee_id = ${col(t, "employee_id")} AND x.course_id = ${col(t, "course_id")}
+      AND x.valid_from <= ${asOf} AND (x.valid_until IS NULL OR ${asOf} <= x.valid_until)
+      AND NOT EXISTS (SELECT 1 FROM annulment a WHERE a.exemption_id = x.id))
+  END)`;
+}
+
+/** The last day of the exemption covering `asOf` (null: until further notice), for exempt rows. */
+function exemptUntilSql(t: string, asOf: Day): SQL {
+  return sql`(CASE WHEN ${col(t, "exemption_count")} = 1 THEN ${col(t, "exempt_until")}
+    ELSE (SELECT x.valid_until FROM exemption x WHERE x.employee_id = ${col(t, "employee_id")} AND x.course_id = ${col(t, "course_id")}
+      AND x.valid_from <= ${asOf} AND (x.valid_until IS NULL OR ${asOf} <= x.valid_until)
+      AND NOT EXISTS (SELECT 1 FROM annulment a WHERE a.exemption_id = x.id) ORDER BY x.id LIMIT 1) END)`;
+}
+
+/** `courseStatus(...).kind` of the row on `asOf`, as SQL. Mirrors status.ts line by line. */
+export function classifySql(t: string, asOf: Day): SQL {
+  const soon = addDaysToDay(asOf, EXPIRING_SOON_DAYS);
+  return sql`(CASE
+    WHEN NOT ${listedSql(t, asOf)} THEN 'notListed'
+    WHEN ${exemptSql(t, asOf)} THEN 'exempt'
+    WHEN ${col(t, "valid_until")} > ${asOf} THEN CASE WHEN ${col(t, "valid_until")} <= ${soon} THEN 'expiringSoon' ELSE 'completed' END
+    WHEN ${asOf} <= COALESCE(${col(t, "valid_until")}, ${col(t, "due_without")}) THEN 'missing'
+    ELSE 'overdue'
+  END)`;
+}
+
+/** The date that matters for a row's status (frist or valid-until; null when exempt), for sorting. */
+export function statusDateSql(t: string, asOf: Day): SQL {
+  return sql`(CASE WHEN ${exemptSql(t, asOf)} THEN NULL ELSE COALESCE(${col(t, "valid_until")}, ${col(t, "due_without")}) END)`;
+}
+
+/** The columns that turn a kept row into a `CourseStatus` (see `toCourseStatus`). */
+export function statusColumnsSql(t: string, asOf: Day) {
+  return {
+    kind: sql<CourseStatus["kind"]>`${classifySql(t, asOf)}`,
+    exemptUntil: sql<Day | null>`${exemptUntilSql(t, asOf)}`,
+    validUntil: sql<Day | null>`${col(t, "valid_until")}`,
+    bestCompletedOn: sql<Day | null>`${col(t, "best_completed_on")}`,
+    lastCompletedOn: sql<Day | null>`${col(t, "last_completed_on")}`,
+    dueWithout: sql<Day>`${col(t, "due_without")}`,
+  };
+}
+
+export interface KeptStatusColumns {
+  kind: CourseStatus["kind"];
+  exemptUntil: Day | null;
+  validUntil: Day | null;
+  bestCompletedOn: Day | null;
+  lastCompletedOn: Day | null;
+  dueWithout: Day;
+}
+
+/** The `CourseStatus` the rule gives, from the columns of `statusColumnsSql`. */
+export function toCourseStatus(c: KeptStatusColumns): CourseStatus {
+  switch (c.kind) {
+    case "notListed":
+      return { kind: "notListed" };
+    case "exempt":
+      return { kind: "exempt", until: c.exemptUntil };
+    case "completed":
+    case "expiringSoon":
+      return { kind: c.kind, validUntil: c.validUntil ?? "", lastCompletedOn: c.bestCompletedOn ?? "" };
+    default:
+      return { kind: c.kind, due: c.validUntil ?? c.dueWithout, lastCompletedOn: c.lastCompletedOn };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification (`npm run status:verify`): recompute every row with the rule and compare.
+
+export interface KeptDifference {
+  employeeId: number;
+  courseId: number;
+  /** The column names that differ, or "mangler" / "overskydende" for a missing or extra row. */
+  fields: string[];
+}
+
+const KEPT_FIELDS = [
+  "unitId",
+  "unitPath",
+  "startDate",
+  "endDate",
+  "nameKey",
+  "numberKey",
+  "exemptionCount",
+  "exemptFrom",
+  "exemptUntil",
+  "validUntil",
+  "bestCompletedOn",
+  "lastCompletedOn",
+  "dueWithout",
+] as const satisfies readonly (keyof KeptRow)[];
+
+/** Compares every kept row with the row the rule's helpers compute from the history now. */
+export function verifyKeptStatus(
+  db: AppDatabase = getDb(),
+  limit = 1000,
+): {
+  checked: number;
+  differences: KeptDifference[];
+} {
+  const differences: KeptDifference[] = [];
+  let checked = 0;
+  const note = (d: KeptDifference) => {
+    if (differences.length < limit) differences.push(d);
+  };
+  // One read transaction: a consistent snapshot even while the site writes.
+  db.transaction((tx) => {
+    const seen = new Set<string>();
+    for (const expected of computeAllKeptRows(tx)) {
+      const ids = [...new Set(expected.map((r) => r.employeeId))];
+      const stored = new Map<string, KeptRow>();
+      for (let i = 0; i < ids.length; i += PEOPLE_PER_CHUNK) {
+        for (const row of tx
+          .select()
+          .from(keptStatus)
+          .where(inArray(keptStatus.employeeId, ids.slice(i, i + PEOPLE_PER_CHUNK)))
+          .all()) {
+          stored.set(`${row.employeeId}:${row.courseId}`, row);
+        }
+      }
+      for (const row of expected) {
+        const k = `${row.employeeId}:${row.courseId}`;
+        seen.add(k);
+        checked++;
+        const have = stored.get(k);
+        if (!have) {
+          note({ employeeId: row.employeeId, courseId: row.courseId, fields: ["mangler"] });
+          continue;
+        }
+        const fields = KEPT_FIELDS.filter((f) => (have[f] ?? null) !== (row[f] ?? null));
+        if (fields.length > 0) note({ employeeId: row.employeeId, courseId: row.courseId, fields });
+      }
+    }
+    const total = tx.select({ n: sql<number>`count(*)` }).from(keptStatus).get()?.n ?? 0;
+    if (total > seen.size) {
+      for (const row of tx
+        .select({ employeeId: keptStatus.employeeId, courseId: keptStatus.courseId })
+        .from(keptStatus)
+        .all()) {
+        if (!seen.has(`${row.employeeId}:${row.courseId}`)) note({ ...row, fields: ["overskydende"] });
+      }
+    }
+  });
+  return { checked, differences };
+}
