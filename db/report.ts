@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isDay, today } from "~/compliance/day";
 import type { PeopleQuery } from "~/compliance/people-list";
-import { buildPeopleView, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
+import { buildPeopleList, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
 import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { writeExport } from "~/reports/export-response.server";
@@ -129,11 +129,11 @@ const query: PeopleQuery = {
   dir: "asc",
   page: 1,
 };
-const view = buildPeopleView({ viewer, unit, query, asOf });
+const view = buildPeopleList({ viewer, unit, query, asOf });
 const rows = await writeFile(
   peopleViewExportRows(view, query),
   { title: exportTitle(view, query), scope: view.scopeLabel, asOf, filters: view.filters },
   view.scopeLabel,
   view.filters,
 );
-console.log(`Skrev ${rows} rækker (${view.people.length} personer) til ${out}.`);
+console.log(`Skrev ${rows} rækker (${view.total()} personer) til ${out}.`);

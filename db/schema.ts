@@ -511,6 +511,8 @@ export const keptStatus = sqliteTable(
     /** Sort keys that order as the Danish collator does (see kept-status.server.ts). */
     nameKey: text("name_key").notNull(),
     numberKey: text("number_key").notNull(),
+    /** The sort key of the unit's full label ("Børn, Sundhed & Velfærd > Børn & Familie"). */
+    unitKey: text("unit_key").notNull(),
     /** Non-annulled exemption windows; with exactly one, its dates are below (more: SQL looks them up). */
     exemptionCount: integer("exemption_count").notNull(),
     exemptFrom: text("exempt_from"),

@@ -20,6 +20,7 @@ import {
   type StatusCompletion,
   type StatusExemption,
 } from "./status";
+import { labelUnits } from "./units.server";
 
 const { keptStatus, employee, orgUnit, completion, exemption } = schema;
 
@@ -56,6 +57,8 @@ interface KeptPerson {
   endDate: Day | null;
   unitId: number;
   unitPath: string;
+  /** "Børn, Sundhed & Velfærd > Børn & Familie", as the people list shows and sorts it. */
+  unitLabel: string;
 }
 
 /** The kept row of one person and course, from their non-annulled completions and exemptions. */
@@ -77,6 +80,7 @@ export function keptRow(
     endDate: person.endDate,
     nameKey: danishSortKey(person.name),
     numberKey: danishSortKey(person.employeeNumber),
+    unitKey: danishSortKey(person.unitLabel),
     exemptionCount: windows.length,
     exemptFrom: only?.validFrom ?? null,
     exemptUntil: only?.validUntil ?? null,
@@ -134,13 +138,20 @@ function computeRows(
       .all(),
   );
   const rows: KeptRow[] = [];
-  for (const person of people) {
+  const labels = unitLabels(db);
+  for (const row of people) {
+    const person = { ...row, unitLabel: labels.get(row.unitId) ?? "" };
     for (const course of courses) {
       const k = `${person.id}:${course.id}`;
       rows.push(keptRow(person, course, completions.get(k) ?? [], exemptions.get(k) ?? []));
     }
   }
   return rows;
+}
+
+// The unit labels of one write: the units table is small (about 3,000 rows at national scale).
+function unitLabels(db: Db): Map<number, string> {
+  return labelUnits(db.select().from(orgUnit).all());
 }
 
 function group<T extends { employeeId: number; courseId: number }>(rows: T[]): Map<string, T[]> {
@@ -321,6 +332,7 @@ const KEPT_FIELDS = [
   "endDate",
   "nameKey",
   "numberKey",
+  "unitKey",
   "exemptionCount",
   "exemptFrom",
   "exemptUntil",

@@ -169,7 +169,7 @@ export interface ExportRow {
 
 /** One row per employee and course, for the people the filters select, in the screen's order. */
 export function* exportRows(
-  people: readonly PersonStatus[],
+  people: Iterable<PersonStatus>,
   query: PeopleQuery,
   courses: readonly { code: string; title: string }[],
   unitLabel: (unitId: number) => string,

@@ -3,8 +3,24 @@
 import type { Viewer } from "~/auth/scope";
 import { type CourseInfo, listCourses } from "./courses.server";
 import type { Day } from "./day";
-import { listPeopleStatuses, type PersonStatus } from "./people.server";
-import { describeQuery, exportRows, filterPeople, type PeopleQuery, sortPeople } from "./people-list";
+import { keptStatusCovers, listPeopleStatusesByRule, type PersonStatus } from "./people.server";
+import {
+  describeQuery,
+  exportRows,
+  filterPeople,
+  PAGE_SIZE,
+  type PeopleQuery,
+  paginate,
+  sortPeople,
+} from "./people-list";
+import {
+  countExportRows,
+  countPeople,
+  type PeopleListInput,
+  peopleIds,
+  peopleStatusesByIds,
+  streamPeople,
+} from "./status-queries.server";
 import { type Unit, unitPathLabels } from "./units.server";
 
 export interface PeopleView {
@@ -23,34 +39,88 @@ export function buildPeopleView(input: {
   query: PeopleQuery;
   asOf: Day;
 }): PeopleView {
+  const list = buildPeopleList(input);
+  return { ...list, people: [...list.rows()] };
+}
+
+/**
+ * The people list without loading it: the count, one page and all rows streamed, each in screen
+ * order from SQL over the kept status (or, for a day before the kept rows' last change, from the
+ * history with the rule).
+ */
+export interface PeopleList extends Omit<PeopleView, "people"> {
+  total: () => number;
+  page: (page: number) => ReturnType<typeof paginate<PersonStatus>>;
+  rows: () => Iterable<PersonStatus>;
+  /** How many export rows (person x course) the filters select. */
+  exportRowCount: () => number;
+}
+
+export function buildPeopleList(input: {
+  viewer: Viewer;
+  unit: Unit | null;
+  query: PeopleQuery;
+  asOf: Day;
+}): PeopleList {
   const courses = listCourses();
   const codes = courses.map((c) => c.code);
   const labels = unitPathLabels();
   const unitLabel = (id: number) => labels.get(id) ?? "";
-  const all = listPeopleStatuses({
-    viewer: input.viewer,
-    unitPath: input.unit?.path ?? "/",
-    asOf: input.asOf,
-    search: input.query.q,
-    courses,
-  });
-  const people = sortPeople(filterPeople(all, input.query, codes), input.query, codes, unitLabel);
-  return {
+  const base = {
     unit: input.unit,
     scopeLabel: input.unit ? unitLabel(input.unit.id) : "Hele organisationen",
     courses,
-    people,
     unitLabel,
     filters: describeQuery(input.query, courses),
   };
+  const unitPath = input.unit?.path ?? "/";
+  if (!keptStatusCovers(input.asOf)) {
+    const all = listPeopleStatusesByRule({
+      viewer: input.viewer,
+      unitPath,
+      asOf: input.asOf,
+      search: input.query.q,
+      courses,
+    });
+    const people = sortPeople(filterPeople(all, input.query, codes), input.query, codes, unitLabel);
+    return {
+      ...base,
+      total: () => people.length,
+      page: (page) => paginate(people, page),
+      rows: () => people,
+      exportRowCount: () => [...exportRows(people, input.query, courses, unitLabel)].length,
+    };
+  }
+  const sqlInput: PeopleListInput = {
+    viewer: input.viewer,
+    unitPath,
+    asOf: input.asOf,
+    query: input.query,
+    courses,
+  };
+  return {
+    ...base,
+    total: () => countPeople(sqlInput),
+    page: (requested) => {
+      const total = countPeople(sqlInput);
+      const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const page = Math.min(requested, pageCount);
+      const ids = peopleIds(sqlInput, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+      return { rows: peopleStatusesByIds(ids, input.asOf, courses), page, pageCount, total };
+    },
+    rows: () => ({ [Symbol.iterator]: () => streamPeople(sqlInput) }),
+    exportRowCount: () => countExportRows(sqlInput),
+  };
 }
 
-export function peopleViewExportRows(view: PeopleView, query: PeopleQuery) {
-  return exportRows(view.people, query, view.courses, view.unitLabel);
+/** One row per person and course in screen order; streamed from SQL for a PeopleList. */
+export function peopleViewExportRows(view: PeopleView | PeopleList, query: PeopleQuery) {
+  const people = "people" in view ? view.people : view.rows();
+  return exportRows(people, query, view.courses, view.unitLabel);
 }
 
 /** The title inside the file: says what the file is ("Hvem mangler? Børn & Familie"). */
-export function exportTitle(view: PeopleView, query: PeopleQuery): string {
+export function exportTitle(view: Pick<PeopleView, "scopeLabel">, query: PeopleQuery): string {
   return query.status === "ikke-gennemfoert"
     ? `Hvem mangler? ${view.scopeLabel}`
     : `Status for obligatoriske kurser: ${view.scopeLabel}`;
@@ -58,7 +128,7 @@ export function exportTitle(view: PeopleView, query: PeopleQuery): string {
 
 /** "hvem-mangler_boern-og-familie_ai_2026-11-26": says what the file holds. */
 export function exportFileName(
-  view: PeopleView,
+  view: Pick<PeopleView, "unit">,
   query: PeopleQuery,
   asOf: Day,
   extension: "csv" | "xlsx",

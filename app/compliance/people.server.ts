@@ -7,8 +7,9 @@ import { unitScopeCondition } from "~/auth/scope.server";
 import { getDb, schema } from "~/db.server";
 import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
 import { type CourseInfo, listCourses } from "./courses.server";
-import type { Day } from "./day";
+import { type Day, today } from "./day";
 import { type CourseStatus, courseStatus, type StatusCompletion, type StatusExemption } from "./status";
+import { streamPeople } from "./status-queries.server";
 import { countStatuses, type StatusCounts } from "./summary";
 
 const { employee, orgUnit, completion, exemption } = schema;
@@ -162,8 +163,43 @@ export function countStatusesAsOf(data: PeopleData, asOf: Day): Record<string, S
   return counts;
 }
 
+/**
+ * Whether the kept status answers for `asOf`: it is exact from each row's last change on, so for
+ * today and later. Reports for an earlier day (`--as-of`) recompute from the history instead.
+ */
+export function keptStatusCovers(asOf: Day): boolean {
+  return asOf >= today();
+}
+
 /** Everyone listed on `asOf` under `unitPath` in the viewer's scope, with status per course. */
 export function listPeopleStatuses(input: {
+  viewer: Viewer;
+  unitPath: string;
+  asOf: Day;
+  search?: string;
+  courses?: CourseInfo[];
+}): PersonStatus[] {
+  if (!keptStatusCovers(input.asOf)) return listPeopleStatusesByRule(input);
+  const courses = input.courses ?? listCourses();
+  const sqlInput = {
+    viewer: input.viewer,
+    unitPath: input.unitPath,
+    asOf: input.asOf,
+    courses,
+    query: {
+      course: "alle",
+      status: "alle",
+      q: input.search ?? "",
+      sort: "navn",
+      dir: "asc",
+      page: 1,
+    } as const,
+  };
+  return [...streamPeople(sqlInput)];
+}
+
+/** The same from the history with the status rule: exact for any day, but loads everyone's records. */
+export function listPeopleStatusesByRule(input: {
   viewer: Viewer;
   unitPath: string;
   asOf: Day;

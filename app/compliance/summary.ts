@@ -13,6 +13,11 @@ export function countStatuses(statuses: Iterable<CourseStatus>): StatusCounts {
   for (const s of statuses) {
     if (s.kind !== "notListed") counts[s.kind]++;
   }
+  return statusCounts(counts);
+}
+
+/** The counts with their total and completion rate, from the number of people in each status. */
+export function statusCounts(counts: Record<ListedStatusKind, number>): StatusCounts {
   const total = counts.exempt + counts.completed + counts.expiringSoon + counts.missing + counts.overdue;
   const mustComplete = total - counts.exempt;
   const done = counts.completed + counts.expiringSoon;

@@ -7,7 +7,9 @@ import { seesWholeOrganisation, topScopePaths } from "~/auth/scope";
 import { getDb, schema } from "~/db.server";
 import { parseId } from "~/url-params";
 import type { CourseInfo } from "./courses.server";
-import type { PersonStatus } from "./people.server";
+import type { Day } from "./day";
+import { keptStatusCovers, listPeopleStatuses, type PersonStatus } from "./people.server";
+import { countByUnitPath, rollUpCounts } from "./status-queries.server";
 import { countStatuses, type StatusCounts } from "./summary";
 
 const { orgUnit } = schema;
@@ -70,6 +72,38 @@ export function summarizeUnits(
     }
     return { unit, counts };
   });
+}
+
+/**
+ * The same counts from SQL over the kept status: one grouped pass over the viewer's scope under
+ * `unitPath`, rolled up the materialised paths (or, for a day before the kept rows, by the rule).
+ */
+export function summarizeUnitsAsOf(input: {
+  viewer: Viewer;
+  units: readonly Unit[];
+  asOf: Day;
+  courses: readonly CourseInfo[];
+  /** The subtree to count ("/" for everything in scope); defaults to the units' common top. */
+  unitPath?: string;
+}): UnitSummary[] {
+  const { viewer, units, asOf, courses } = input;
+  if (units.length === 0) return [];
+  if (!keptStatusCovers(asOf)) {
+    const people = listPeopleStatuses({
+      viewer,
+      unitPath: input.unitPath ?? "/",
+      asOf,
+      courses: [...courses],
+    });
+    return summarizeUnits(people, units, courses);
+  }
+  const byPath = countByUnitPath({ viewer, unitPath: input.unitPath ?? "/", asOf, courses });
+  const rolled = rollUpCounts(
+    byPath,
+    units.map((u) => u.path),
+    courses,
+  );
+  return units.map((unit) => ({ unit, counts: rolled.get(unit.path) ?? {} }));
 }
 
 /** Every unit the viewer may see, in tree order (parents before children, by name). */

@@ -5,10 +5,9 @@ import type { Viewer } from "~/auth/scope";
 import { seesWholeOrganisation } from "~/auth/scope";
 import { listCourses } from "~/compliance/courses.server";
 import type { Day } from "~/compliance/day";
-import { listPeopleStatuses } from "~/compliance/people.server";
 import type { PeopleQuery } from "~/compliance/people-list";
-import { buildPeopleView, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
-import { listUnitsInScope, summarizeUnits, unitPathLabels } from "~/compliance/units.server";
+import { buildPeopleList, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
+import { listUnitsInScope, summarizeUnitsAsOf, unitPathLabels } from "~/compliance/units.server";
 import type { ExportMeta } from "./export-writers.server";
 import { unitSummaryRow, unitSummaryTable } from "./unit-summary";
 
@@ -22,16 +21,12 @@ function scopeSlug(viewer: Viewer): string {
 
 export function buildUnitSummaryExport(viewer: Viewer, asOf: Day) {
   const courses = listCourses();
-  const people = listPeopleStatuses({ viewer, unitPath: "/", asOf, courses });
   const labels = unitPathLabels();
   const codes = courses.map((c) => c.code);
-  const rows = summarizeUnits(people, listUnitsInScope(viewer), courses).map((s) =>
-    unitSummaryRow(
-      labels.get(s.unit.id) ?? s.unit.name,
-      people.filter((p) => p.unitPath.startsWith(s.unit.path)).length,
-      s.counts,
-      codes,
-    ),
+  // Everyone listed has a status in every course, so any course's total is the headcount.
+  const headcount = (counts: Record<string, { total: number }>) => counts[codes[0] ?? ""]?.total ?? 0;
+  const rows = summarizeUnitsAsOf({ viewer, units: listUnitsInScope(viewer), asOf, courses }).map((s) =>
+    unitSummaryRow(labels.get(s.unit.id) ?? s.unit.name, headcount(s.counts), s.counts, codes),
   );
   const meta: ExportMeta = {
     title: `Status pr. enhed: ${scopeLabel(viewer)}`,
@@ -58,7 +53,8 @@ export function buildNotCompletedExport(viewer: Viewer, asOf: Day, query: Partia
     page: 1,
     ...query,
   };
-  const built = buildPeopleView({ viewer, unit: null, query: full, asOf });
+  // Streamed from SQL in screen order, a chunk at a time.
+  const built = buildPeopleList({ viewer, unit: null, query: full, asOf });
   const view = { ...built, scopeLabel: scopeLabel(viewer) };
   const meta: ExportMeta = {
     title: exportTitle(view, full),
@@ -68,7 +64,8 @@ export function buildNotCompletedExport(viewer: Viewer, asOf: Day, query: Partia
   };
   return {
     view,
-    rows: [...peopleViewExportRows(view, full)],
+    rows: peopleViewExportRows(view, full),
+    rowCount: () => view.exportRowCount(),
     meta,
     fileName: (format: "csv" | "xlsx") =>
       `hvem-mangler_${scopeSlug(viewer)}_${full.course === "alle" ? "alle-kurser" : full.course}_${asOf}.${format}`,

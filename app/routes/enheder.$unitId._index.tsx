@@ -3,13 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { canViewUnit } from "~/auth/scope";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
-import { loadPeopleData, statusesAsOf } from "~/compliance/people.server";
-import { completionTrend, monthEnds } from "~/compliance/trend";
+import { unitTrend } from "~/compliance/trend.server";
 import {
   listAncestors,
   listChildUnits,
   requireUnitForViewer,
-  summarizeUnits,
+  summarizeUnitsAsOf,
 } from "~/compliance/units.server";
 import { BarChart, TrendChart } from "~/ui/charts";
 import { formatLongDate } from "~/ui/format";
@@ -20,18 +19,13 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = requireUnitForViewer(request, params.unitId);
   const asOf = today();
   const courses = listCourses();
-  const days = monthEnds(asOf);
-  // One load serves today's counts and every month end of the trend.
-  const data = loadPeopleData({
+  const [total, ...children] = summarizeUnitsAsOf({
     viewer: user,
-    unitPath: unit.path,
-    from: days[0] ?? asOf,
-    to: asOf,
+    units: [unit, ...listChildUnits(unit.id)],
+    asOf,
     courses,
+    unitPath: unit.path,
   });
-  const people = statusesAsOf(data, asOf);
-  const [total] = summarizeUnits(people, [unit], courses);
-  const children = summarizeUnits(people, listChildUnits(unit.id), courses);
   return {
     asOf,
     unit: { id: unit.id, name: unit.name },
@@ -41,7 +35,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     courses: courses.map((c) => ({ code: c.code, title: c.title })),
     total: { id: unit.id, name: unit.name, counts: total?.counts ?? {} },
     children: children.map((s) => ({ id: s.unit.id, name: s.unit.name, counts: s.counts })),
-    trend: completionTrend(data, days),
+    trend: unitTrend({ viewer: user, unitPath: unit.path, asOf, courses }),
   };
 }
 

@@ -4,14 +4,13 @@ import { recordAudit } from "~/audit/audit.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import {
-  paginate,
   parsePeopleQuery,
   peopleQueryToParams,
   SORTS,
   STATUS_FILTERS,
   statusDate,
 } from "~/compliance/people-list";
-import { buildPeopleView } from "~/compliance/people-view.server";
+import { buildPeopleList } from "~/compliance/people-view.server";
 import { STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
 import { ExportLinks } from "~/ui/export-links";
@@ -25,15 +24,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     new URL(request.url).searchParams,
     listCourses().map((c) => c.code),
   );
-  const view = buildPeopleView({ viewer: user, unit, query, asOf });
-  const page = paginate(view.people, query.page);
+  const view = buildPeopleList({ viewer: user, unit, query, asOf });
+  const page = view.page(query.page);
   recordAudit({
     request,
     actor: user,
     action: "view_people",
     scope: view.scopeLabel,
     filters: view.filters,
-    rowCount: view.people.length,
+    rowCount: page.total,
   });
   const unitPrefix = `${view.scopeLabel} > `;
   return {

@@ -3,8 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requirePeopleViewer } from "~/auth/guard.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
-import { listPeopleStatuses } from "~/compliance/people.server";
-import { listUnitsInScope, summarizeUnits } from "~/compliance/units.server";
+import { listUnitsInScope, summarizeUnitsAsOf } from "~/compliance/units.server";
 import { ExportLinks } from "~/ui/export-links";
 import { formatLongDate } from "~/ui/format";
 import { UnitTree } from "~/ui/unit-tree";
@@ -13,8 +12,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const user = requirePeopleViewer(request);
   const asOf = today();
   const courses = listCourses();
-  const people = listPeopleStatuses({ viewer: user, unitPath: "/", asOf, courses });
-  const units = summarizeUnits(people, listUnitsInScope(user), courses);
+  const units = summarizeUnitsAsOf({ viewer: user, units: listUnitsInScope(user), asOf, courses });
   return {
     asOf,
     wholeOrganisation: user.role === "hr",

@@ -22,7 +22,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       action: "export",
       scope: file.meta.scope,
       filters: `${file.meta.filters}; Format: ${format.toUpperCase()}`,
-      rowCount: file.rows.length,
+      rowCount: file.rowCount(),
     });
     return exportResponse(format, file.fileName(format), file.rows, file.meta);
   }

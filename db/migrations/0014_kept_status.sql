@@ -7,6 +7,7 @@ CREATE TABLE `kept_status` (
 	`end_date` text,
 	`name_key` text NOT NULL,
 	`number_key` text NOT NULL,
+	`unit_key` text NOT NULL,
 	`exemption_count` integer NOT NULL,
 	`exempt_from` text,
 	`exempt_until` text,

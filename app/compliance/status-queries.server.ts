@@ -1,0 +1,273 @@
+// The overviews' and people lists' questions, answered in SQL over the kept status: the scope
+// filter, classification as of a day, the status filter, sorting, counting per unit and paging.
+// Only the rows a page shows (or an export streams, a chunk at a time) are turned into objects.
+import { type SQL, sql } from "drizzle-orm";
+import type { Viewer } from "~/auth/scope";
+import { seesWholeOrganisation } from "~/auth/scope";
+import { getDb } from "~/db.server";
+import type { CourseInfo } from "./courses.server";
+import type { Day } from "./day";
+import {
+  classifySql,
+  listedSql,
+  statusColumnsSql,
+  statusDateSql,
+  toCourseStatus,
+} from "./kept-status.server";
+import type { PersonStatus } from "./people.server";
+import { type PeopleQuery, STATUS_FILTERS } from "./people-list";
+import type { CourseStatus, ListedStatusKind } from "./status";
+import { type StatusCounts, statusCounts } from "./summary";
+
+/** Rows in the subtree of `path` ("/1/5/"): a range of the index, since paths hold only digits and "/". */
+function subtreeSql(t: string, path: string): SQL {
+  return sql`(${sql.raw(`${t}.unit_path`)} >= ${path} AND ${sql.raw(`${t}.unit_path`)} < ${`${path}~`})`;
+}
+
+/** The viewer's scope and the unit asked about, inside SQL (as unitScopeCondition does for org_unit). */
+export function keptScopeSql(t: string, viewer: Viewer, unitPath: string): SQL {
+  const unit = subtreeSql(t, unitPath);
+  if (seesWholeOrganisation(viewer)) return unit;
+  if (viewer.role !== "manager" || viewer.scopePaths.length === 0) return sql`0 = 1`;
+  return sql`(${unit} AND (${sql.join(
+    viewer.scopePaths.map((p) => subtreeSql(t, p)),
+    sql` OR `,
+  )}))`;
+}
+
+/**
+ * Status counts per course for every unit path that has people, in the viewer's scope under
+ * `unitPath` on `asOf`: one pass over the covering index, grouped by the materialised path.
+ */
+export function countByUnitPath(input: {
+  viewer: Viewer;
+  unitPath: string;
+  asOf: Day;
+  courses: readonly CourseInfo[];
+}): Map<string, Map<number, Record<ListedStatusKind, number>>> {
+  const rows = getDb().all<{ path: string; courseId: number; kind: ListedStatusKind; n: number }>(sql`
+    SELECT t.unit_path AS path, t.course_id AS courseId, ${classifySql("t", input.asOf)} AS kind, count(*) AS n
+    FROM kept_status t
+    WHERE ${keptScopeSql("t", input.viewer, input.unitPath)} AND ${listedSql("t", input.asOf)}
+    GROUP BY 1, 2, 3`);
+  const result = new Map<string, Map<number, Record<ListedStatusKind, number>>>();
+  for (const row of rows) {
+    let byCourse = result.get(row.path);
+    if (!byCourse) {
+      byCourse = new Map();
+      result.set(row.path, byCourse);
+    }
+    let counts = byCourse.get(row.courseId);
+    if (!counts) {
+      counts = { exempt: 0, completed: 0, expiringSoon: 0, missing: 0, overdue: 0 };
+      byCourse.set(row.courseId, counts);
+    }
+    counts[row.kind] += row.n;
+  }
+  return result;
+}
+
+/** Adds the counts of every path to each of its ancestors that `wanted` asks for ("/1/" gets "/1/5/23/"). */
+export function rollUpCounts(
+  byPath: Map<string, Map<number, Record<ListedStatusKind, number>>>,
+  wanted: readonly string[],
+  courses: readonly CourseInfo[],
+): Map<string, Record<string, StatusCounts>> {
+  const sums = new Map<string, Map<number, Record<ListedStatusKind, number>>>(
+    wanted.map((p) => [p, new Map()]),
+  );
+  for (const [path, byCourse] of byPath) {
+    // "/1/5/23/" has the ancestors "/1/", "/1/5/" and itself.
+    for (let i = path.indexOf("/", 1); i !== -1; i = path.indexOf("/", i + 1)) {
+      const target = sums.get(path.slice(0, i + 1));
+      if (!target) continue;
+      for (const [courseId, counts] of byCourse) {
+        const sum = target.get(courseId) ?? {
+          exempt: 0,
+          completed: 0,
+          expiringSoon: 0,
+          missing: 0,
+          overdue: 0,
+        };
+        for (const kind of Object.keys(counts) as ListedStatusKind[]) sum[kind] += counts[kind];
+        target.set(courseId, sum);
+      }
+    }
+  }
+  const result = new Map<string, Record<string, StatusCounts>>();
+  for (const [path, byCourse] of sums) {
+    const counts: Record<string, StatusCounts> = {};
+    for (const course of courses) {
+      counts[course.code] = statusCounts(
+        byCourse.get(course.id) ?? { exempt: 0, completed: 0, expiringSoon: 0, missing: 0, overdue: 0 },
+      );
+    }
+    result.set(path, counts);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The people list
+
+/** Characters with a meaning in LIKE are escaped, so a search for "50%" finds "50%". */
+function likeContains(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function kindsIn(t: string, asOf: Day, kinds: readonly string[]): SQL {
+  return sql`${classifySql(t, asOf)} IN (${sql.join(
+    kinds.map((k) => sql`${k}`),
+    sql`, `,
+  )})`;
+}
+
+/**
+ * The FROM and WHERE of the people list: one driving kept row per listed person (the selected
+ * course's, or the first course's for "alle"), the scope, the search and the status filter.
+ */
+function peopleWhere(input: PeopleListInput): { driver: number; where: SQL } {
+  const { viewer, unitPath, asOf, query, courses } = input;
+  const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
+  const driver = (selected[0] ?? courses[0])?.id ?? -1;
+  const kinds: readonly string[] | null = STATUS_FILTERS[query.status].kinds;
+  let status: SQL = sql`1 = 1`;
+  if (kinds !== null) {
+    status =
+      selected.length === 1
+        ? kindsIn("d", asOf, kinds)
+        : sql`EXISTS (SELECT 1 FROM kept_status s WHERE s.employee_id = d.employee_id AND s.course_id IN (${sql.join(
+            selected.map((c) => sql`${c.id}`),
+            sql`, `,
+          )}) AND ${kindsIn("s", asOf, kinds)})`;
+  }
+  const q = query.q.trim();
+  const search = q
+    ? sql`EXISTS (SELECT 1 FROM employee e WHERE e.id = d.employee_id AND (e.name LIKE ${likeContains(q)} ESCAPE '\\' OR e.employee_number LIKE ${likeContains(q)} ESCAPE '\\'))`
+    : sql`1 = 1`;
+  return {
+    driver,
+    where: sql`d.course_id = ${driver} AND ${keptScopeSql("d", viewer, unitPath)} AND ${listedSql("d", asOf)} AND ${search} AND ${status}`,
+  };
+}
+
+/** ORDER BY as sortPeople: the chosen value in the chosen direction, then name and id ascending. */
+function peopleOrder(input: PeopleListInput): SQL {
+  const { query, asOf, courses } = input;
+  const dir = sql.raw(query.dir === "asc" ? "ASC" : "DESC");
+  const tie = sql`d.name_key ASC, (SELECT e.name FROM employee e WHERE e.id = d.employee_id) ASC, d.employee_id ASC`;
+  switch (query.sort) {
+    case "nummer":
+      return sql`d.number_key ${dir}, ${tie}`;
+    case "enhed":
+      return sql`d.unit_key ${dir}, ${tie}`;
+    case "frist": {
+      const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
+      const date =
+        selected.length === 1
+          ? statusDateSql("d", asOf)
+          : sql`(SELECT MIN(${statusDateSql("s", asOf)}) FROM kept_status s WHERE s.employee_id = d.employee_id AND s.course_id IN (${sql.join(
+              selected.map((c) => sql`${c.id}`),
+              sql`, `,
+            )}))`;
+      return sql`COALESCE(${date}, '9999-12-31') ${dir}, ${tie}`;
+    }
+    default:
+      return sql`d.name_key ${dir}, (SELECT e.name FROM employee e WHERE e.id = d.employee_id) ${dir}, d.employee_id ASC`;
+  }
+}
+
+export interface PeopleListInput {
+  viewer: Viewer;
+  /** The subtree ("/" for the whole organisation). */
+  unitPath: string;
+  asOf: Day;
+  query: PeopleQuery;
+  courses: readonly CourseInfo[];
+}
+
+/** How many people the filters select. */
+export function countPeople(input: PeopleListInput): number {
+  const { where } = peopleWhere(input);
+  return getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM kept_status d WHERE ${where}`)?.n ?? 0;
+}
+
+/** The ids of the people the filters select, in screen order; `limit`/`offset` for one page. */
+export function peopleIds(input: PeopleListInput, page?: { limit: number; offset: number }): number[] {
+  const { where } = peopleWhere(input);
+  const paging = page ? sql`LIMIT ${page.limit} OFFSET ${page.offset}` : sql``;
+  return getDb()
+    .all<{ id: number }>(
+      sql`SELECT d.employee_id AS id FROM kept_status d WHERE ${where} ORDER BY ${peopleOrder(input)} ${paging}`,
+    )
+    .map((r) => r.id);
+}
+
+/** The people with these ids and their status per course on `asOf`, in the order of `ids`. */
+export function peopleStatusesByIds(
+  ids: readonly number[],
+  asOf: Day,
+  courses: readonly CourseInfo[],
+): PersonStatus[] {
+  if (ids.length === 0) return [];
+  const db = getDb();
+  const people = new Map<number, PersonStatus>();
+  const idList = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  for (const p of db.all<Omit<PersonStatus, "statuses">>(sql`
+    SELECT e.id AS employeeId, e.employee_number AS employeeNumber, e.name AS name, e.email AS email,
+      e.start_date AS startDate, e.end_date AS endDate, u.id AS unitId, u.path AS unitPath
+    FROM employee e JOIN org_unit u ON u.id = e.org_unit_id WHERE e.id IN (${idList})`)) {
+    people.set(p.employeeId, { ...p, statuses: {} });
+  }
+  const codeById = new Map(courses.map((c) => [c.id, c.code]));
+  const columns = statusColumnsSql("t", asOf);
+  for (const row of db.all<{
+    employeeId: number;
+    courseId: number;
+    kind: CourseStatus["kind"];
+    exemptUntil: Day | null;
+    validUntil: Day | null;
+    bestCompletedOn: Day | null;
+    lastCompletedOn: Day | null;
+    dueWithout: Day;
+  }>(sql`
+    SELECT t.employee_id AS employeeId, t.course_id AS courseId, ${columns.kind} AS kind,
+      ${columns.exemptUntil} AS exemptUntil, t.valid_until AS validUntil, t.best_completed_on AS bestCompletedOn,
+      t.last_completed_on AS lastCompletedOn, t.due_without AS dueWithout
+    FROM kept_status t WHERE t.employee_id IN (${idList})`)) {
+    const code = codeById.get(row.courseId);
+    const person = people.get(row.employeeId);
+    if (code && person) person.statuses[code] = toCourseStatus(row);
+  }
+  return ids.map((id) => people.get(id)).filter((p): p is PersonStatus => p !== undefined);
+}
+
+/** The selected people in screen order, fetched a chunk at a time (for exports of any size). */
+export function* streamPeople(input: PeopleListInput, chunkSize = 1000): Generator<PersonStatus> {
+  // Only the ordered ids are held (8 bytes a person); the rows come a chunk at a time.
+  const ids = peopleIds(input);
+  for (let i = 0; i < ids.length; i += chunkSize) {
+    yield* peopleStatusesByIds(ids.slice(i, i + chunkSize), input.asOf, input.courses);
+  }
+}
+
+/** How many export rows (one per person and selected course whose status matches) the filters select. */
+export function countExportRows(input: PeopleListInput): number {
+  const { where } = peopleWhere({ ...input, query: { ...input.query, status: "alle" } });
+  const selected =
+    input.query.course === "alle"
+      ? input.courses
+      : input.courses.filter((c) => c.code === input.query.course);
+  const kinds: readonly string[] | null = STATUS_FILTERS[input.query.status].kinds;
+  return (
+    getDb().get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM kept_status d JOIN kept_status s ON s.employee_id = d.employee_id
+      WHERE ${where} AND s.course_id IN (${sql.join(
+        selected.map((c) => sql`${c.id}`),
+        sql`, `,
+      )}) ${kinds === null ? sql`` : sql`AND ${kindsIn("s", input.asOf, kinds)}`}`)?.n ?? 0
+  );
+}
