@@ -523,6 +523,11 @@ export const keptStatus = sqliteTable(
     lastCompletedOn: text("last_completed_on"),
     /** The frist when there is no completion (campaign deadline or due period). */
     dueWithout: text("due_without").notNull(),
+    /**
+     * The rule's status at each stored month end (kept_month_end, by position): n = not listed,
+     * x = exempt, d = completed, m = not completed. Lets a write move the month-end counts exactly.
+     */
+    monthCodes: text("month_codes").notNull().default(""),
   },
   (t) => [
     primaryKey({ columns: [t.employeeId, t.courseId] }),
@@ -540,4 +545,24 @@ export const keptStatus = sqliteTable(
     ),
     index("kept_status_name").on(t.courseId, t.nameKey),
   ],
+);
+
+/** The month ends whose counts are kept (the trend's past points), oldest first. */
+export const keptMonthEnd = sqliteTable("kept_month_end", {
+  position: integer("position").primaryKey(),
+  monthEnd: text("month_end").notNull().unique(),
+});
+
+/** Per month end, course and unit path: how many were listed, exempt and completed (the trend). */
+export const keptMonthCount = sqliteTable(
+  "kept_month_count",
+  {
+    monthEnd: text("month_end").notNull(),
+    courseId: integer("course_id").notNull(),
+    unitPath: text("unit_path").notNull(),
+    listed: integer("listed").notNull(),
+    exempt: integer("exempt").notNull(),
+    done: integer("done").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.monthEnd, t.courseId, t.unitPath] })],
 );

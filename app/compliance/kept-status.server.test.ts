@@ -274,7 +274,7 @@ describe("kept status equals courseStatus (property test)", () => {
     }
     expect(compareAt(courses, dates.slice(0, 10), unitPaths)).toBe(PEOPLE * courses.length * 10);
     expect(verifyKeptStatus().differences).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it("lets status:verify report a kept row that no longer matches its history", () => {
     const db = getDb();

@@ -6,23 +6,25 @@
 // `classifySql` mirrors `courseStatus` for a row; the property test and `npm run status:verify`
 // prove the two agree.
 import type Database from "better-sqlite3";
-import { and, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { type AppDatabase, getDb, schema } from "~/db.server";
 import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
 import { type CourseInfo, listCourses } from "./courses.server";
-import { addDaysToDay, type Day } from "./day";
+import { addDaysToDay, type Day, today } from "./day";
 import {
   bestCompletion,
   type CourseStatus,
+  courseStatus,
   dueWithoutCompletion,
   EXPIRING_SOON_DAYS,
   type StatusCompletion,
   type StatusExemption,
 } from "./status";
+import { monthEnds } from "./trend";
 import { labelUnits } from "./units.server";
 
-const { keptStatus, employee, orgUnit, completion, exemption } = schema;
+const { keptStatus, keptMonthEnd, keptMonthCount, employee, orgUnit, completion, exemption } = schema;
 
 /** The database or a transaction on it (both are synchronous with better-sqlite3). */
 export type KeptDb = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
@@ -67,8 +69,12 @@ export function keptRow(
   course: CourseInfo,
   completions: readonly StatusCompletion[],
   exemptions: readonly StatusExemption[],
+  monthEnds: readonly Day[] = [],
 ): KeptRow {
   const { best, lastCompletedOn } = bestCompletion(completions, course);
+  const monthCodes = monthEnds
+    .map((asOf) => MONTH_CODE[courseStatus({ employee: person, course, completions, exemptions, asOf }).kind])
+    .join("");
   const windows = exemptions.filter((e) => !e.annulled);
   const only = windows.length === 1 ? windows[0] : undefined;
   return {
@@ -88,7 +94,76 @@ export function keptRow(
     bestCompletedOn: best?.completedOn ?? null,
     lastCompletedOn,
     dueWithout: dueWithoutCompletion(person, course),
+    monthCodes,
   };
+}
+
+/** One letter per stored month end: what the trend needs of the rule's status that day. */
+const MONTH_CODE: Record<CourseStatus["kind"], string> = {
+  notListed: "n",
+  exempt: "x",
+  completed: "d",
+  expiringSoon: "d",
+  missing: "m",
+  overdue: "m",
+};
+
+/** The stored month ends, oldest first (their position is the index into month_codes). */
+export function storedMonthEnds(db: Db): Day[] {
+  return db
+    .select()
+    .from(keptMonthEnd)
+    .orderBy(asc(keptMonthEnd.position))
+    .all()
+    .map((m) => m.monthEnd);
+}
+
+type MonthDeltas = Map<
+  string,
+  { monthEnd: Day; courseId: number; unitPath: string; listed: number; exempt: number; done: number }
+>;
+
+/** Adds (sign 1) or takes away (sign -1) rows' month codes from the month-end counts being built. */
+function addMonthCodes(
+  deltas: MonthDeltas,
+  monthEnds: readonly Day[],
+  rows: readonly Pick<KeptRow, "courseId" | "unitPath" | "monthCodes">[],
+  sign: 1 | -1,
+) {
+  for (const row of rows) {
+    const codes = row.monthCodes ?? "";
+    for (let i = 0; i < monthEnds.length && i < codes.length; i++) {
+      const code = codes[i];
+      if (code === "n") continue;
+      const monthEnd = monthEnds[i] as Day;
+      const k = `${monthEnd}|${row.courseId}|${row.unitPath}`;
+      let d = deltas.get(k);
+      if (!d) {
+        d = { monthEnd, courseId: row.courseId, unitPath: row.unitPath, listed: 0, exempt: 0, done: 0 };
+        deltas.set(k, d);
+      }
+      d.listed += sign;
+      if (code === "x") d.exempt += sign;
+      if (code === "d") d.done += sign;
+    }
+  }
+}
+
+function applyMonthDeltas(db: Db, deltas: MonthDeltas) {
+  const rows = [...deltas.values()].filter((d) => d.listed !== 0 || d.exempt !== 0 || d.done !== 0);
+  for (let i = 0; i < rows.length; i += 5000) {
+    db.insert(keptMonthCount)
+      .values(rows.slice(i, i + 5000))
+      .onConflictDoUpdate({
+        target: [keptMonthCount.monthEnd, keptMonthCount.courseId, keptMonthCount.unitPath],
+        set: {
+          listed: sql`${keptMonthCount.listed} + excluded.listed`,
+          exempt: sql`${keptMonthCount.exempt} + excluded.exempt`,
+          done: sql`${keptMonthCount.done} + excluded.done`,
+        },
+      })
+      .run();
+  }
 }
 
 /** Reads the inputs of a set of people (by id list or id range) and computes their kept rows. */
@@ -96,6 +171,7 @@ function computeRows(
   db: Db,
   courses: readonly CourseInfo[],
   who: { ids: number[] } | { from: number; to: number },
+  monthEnds: readonly Day[],
 ) {
   const inSet = (column: typeof employee.id | typeof completion.employeeId | typeof exemption.employeeId) =>
     "ids" in who ? inArray(column, who.ids) : and(gte(column, who.from), lte(column, who.to));
@@ -143,7 +219,7 @@ function computeRows(
     const person = { ...row, unitLabel: labels.get(row.unitId) ?? "" };
     for (const course of courses) {
       const k = `${person.id}:${course.id}`;
-      rows.push(keptRow(person, course, completions.get(k) ?? [], exemptions.get(k) ?? []));
+      rows.push(keptRow(person, course, completions.get(k) ?? [], exemptions.get(k) ?? [], monthEnds));
     }
   }
   return rows;
@@ -165,8 +241,8 @@ function group<T extends { employeeId: number; courseId: number }>(rows: T[]): M
   return map;
 }
 
-// 15 columns a row: 2,000 rows stay far below SQLite's 32,766 variables per statement.
-const INSERT_ROWS = 2000;
+// 17 columns a row: 1,000 rows stay well below SQLite's 32,766 variables per statement.
+const INSERT_ROWS = 1000;
 const PEOPLE_PER_CHUNK = 500;
 
 function insertRows(db: Db, rows: readonly KeptRow[]) {
@@ -185,15 +261,39 @@ export function refreshKeptStatus(tx: Db, employeeIds: Iterable<number>): void {
   const ids = [...new Set(employeeIds)];
   if (ids.length === 0) return;
   const courses = listCourses(tx);
+  const monthEnds = storedMonthEnds(tx);
   for (let i = 0; i < ids.length; i += PEOPLE_PER_CHUNK) {
     const chunk = ids.slice(i, i + PEOPLE_PER_CHUNK);
+    const deltas: MonthDeltas = new Map();
+    const before = tx
+      .select({
+        courseId: keptStatus.courseId,
+        unitPath: keptStatus.unitPath,
+        monthCodes: keptStatus.monthCodes,
+      })
+      .from(keptStatus)
+      .where(inArray(keptStatus.employeeId, chunk))
+      .all();
+    addMonthCodes(deltas, monthEnds, before, -1);
     tx.delete(keptStatus).where(inArray(keptStatus.employeeId, chunk)).run();
-    insertRows(tx, computeRows(tx, courses, { ids: chunk }));
+    const rows = computeRows(tx, courses, { ids: chunk }, monthEnds);
+    insertRows(tx, rows);
+    // A unit move takes the person's past month ends along, as the trend always counted them.
+    addMonthCodes(deltas, monthEnds, rows, 1);
+    applyMonthDeltas(tx, deltas);
   }
 }
 
+/** The past month ends the trend shows (the current month's point is today, from the kept rows). */
+export function trendMonthEnds(asOf: Day): Day[] {
+  return monthEnds(asOf).slice(0, -1);
+}
+
 /** Every kept row, computed from scratch in id ranges (so memory stays flat at 500,000 people). */
-export function* computeAllKeptRows(db: Db): Generator<KeptRow[]> {
+export function* computeAllKeptRows(
+  db: Db,
+  monthEnds: readonly Day[] = storedMonthEnds(db),
+): Generator<KeptRow[]> {
   const courses = listCourses(db);
   const bounds = db
     .select({ min: sql<number | null>`min(${employee.id})`, max: sql<number | null>`max(${employee.id})` })
@@ -202,35 +302,55 @@ export function* computeAllKeptRows(db: Db): Generator<KeptRow[]> {
   if (!bounds || bounds.min === null || bounds.max === null) return;
   const step = 5000;
   for (let from = bounds.min; from <= bounds.max; from += step) {
-    yield computeRows(db, courses, { from, to: from + step - 1 });
+    yield computeRows(db, courses, { from, to: from + step - 1 }, monthEnds);
   }
 }
 
 /**
- * Rebuilds every kept row in one transaction. For a course setting or version change (which
- * touches everyone), after a bulk load (demo data, the bench) and after an upgrade.
+ * Rebuilds every kept row and the month-end counts in one transaction. For a course setting or
+ * version change (which touches everyone), after a bulk load (demo data, the bench), after an
+ * upgrade, and when a month has ended (the trend's month ends move on).
  */
-export function rebuildKeptStatus(db: AppDatabase = getDb()): { rows: number } {
-  return db.transaction((tx) => rebuildInTransaction(tx), { behavior: "immediate" });
+export function rebuildKeptStatus(db: AppDatabase = getDb(), asOf: Day = today()): { rows: number } {
+  return db.transaction((tx) => rebuildInTransaction(tx, asOf), { behavior: "immediate" });
 }
 
 /** The same, inside a transaction the caller already holds (an admin's course change). */
-export function rebuildInTransaction(tx: Db): { rows: number } {
+export function rebuildInTransaction(tx: Db, asOf: Day = today()): { rows: number } {
+  const monthEnds = trendMonthEnds(asOf);
   tx.delete(keptStatus).run();
+  tx.delete(keptMonthCount).run();
+  tx.delete(keptMonthEnd).run();
+  if (monthEnds.length > 0) {
+    tx.insert(keptMonthEnd)
+      .values(monthEnds.map((monthEnd, position) => ({ position, monthEnd })))
+      .run();
+  }
   let rows = 0;
-  for (const chunk of computeAllKeptRows(tx)) {
+  const deltas: MonthDeltas = new Map();
+  for (const chunk of computeAllKeptRows(tx, monthEnds)) {
     insertRows(tx, chunk);
+    addMonthCodes(deltas, monthEnds, chunk, 1);
     rows += chunk.length;
   }
+  applyMonthDeltas(tx, deltas);
   return { rows };
 }
 
-/** Builds the kept rows of a database that has people but none yet (after the upgrade that adds them). */
-export function ensureKeptStatus(db: AppDatabase): void {
+/**
+ * Builds the kept status of a database that has people but none yet (after the upgrade that adds
+ * it), or whose month ends are no longer the trend's (a month has ended since the last build).
+ */
+export function ensureKeptStatus(db: AppDatabase, asOf: Day = today()): void {
   const missing = db.$client
     .prepare("SELECT EXISTS (SELECT 1 FROM employee) AND NOT EXISTS (SELECT 1 FROM kept_status) AS missing")
     .get() as { missing: number };
-  if (missing.missing) rebuildKeptStatus(db);
+  if (missing.missing || !monthEndsCurrent(db, asOf)) rebuildKeptStatus(db, asOf);
+}
+
+/** Whether the stored month ends are the trend's for `asOf`. */
+export function monthEndsCurrent(db: Db, asOf: Day = today()): boolean {
+  return storedMonthEnds(db).join() === trendMonthEnds(asOf).join();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,6 +460,7 @@ const KEPT_FIELDS = [
   "bestCompletedOn",
   "lastCompletedOn",
   "dueWithout",
+  "monthCodes",
 ] as const satisfies readonly (keyof KeptRow)[];
 
 /** Compares every kept row with the row the rule's helpers compute from the history now. */
@@ -358,7 +479,10 @@ export function verifyKeptStatus(
   // One read transaction: a consistent snapshot even while the site writes.
   db.transaction((tx) => {
     const seen = new Set<string>();
-    for (const expected of computeAllKeptRows(tx)) {
+    const monthEnds = storedMonthEnds(tx);
+    const counts: MonthDeltas = new Map();
+    for (const expected of computeAllKeptRows(tx, monthEnds)) {
+      addMonthCodes(counts, monthEnds, expected, 1);
       const ids = [...new Set(expected.map((r) => r.employeeId))];
       const stored = new Map<string, KeptRow>();
       for (let i = 0; i < ids.length; i += PEOPLE_PER_CHUNK) {
@@ -381,6 +505,26 @@ export function verifyKeptStatus(
         }
         const fields = KEPT_FIELDS.filter((f) => (have[f] ?? null) !== (row[f] ?? null));
         if (fields.length > 0) note({ employeeId: row.employeeId, courseId: row.courseId, fields });
+      }
+    }
+    // The month-end counts must be the sums of the recomputed month codes.
+    const stored = new Map(
+      tx
+        .select()
+        .from(keptMonthCount)
+        .all()
+        .map((c) => [`${c.monthEnd}|${c.courseId}|${c.unitPath}`, c]),
+    );
+    for (const k of new Set([...counts.keys(), ...stored.keys()])) {
+      const want = counts.get(k);
+      const have = stored.get(k);
+      const same = (a?: { listed: number; exempt: number; done: number }, b?: typeof a) =>
+        (a?.listed ?? 0) === (b?.listed ?? 0) &&
+        (a?.exempt ?? 0) === (b?.exempt ?? 0) &&
+        (a?.done ?? 0) === (b?.done ?? 0);
+      if (!same(want, have)) {
+        const [monthEnd, courseId, unitPath] = k.split("|");
+        note({ employeeId: 0, courseId: Number(courseId), fields: [`månedstal ${monthEnd} ${unitPath}`] });
       }
     }
     const total = tx.select({ n: sql<number>`count(*)` }).from(keptStatus).get()?.n ?? 0;

@@ -1,15 +1,18 @@
 // The people list and the unit counts in SQL over the kept status must give what the pure
 // filters, sorting and counting give over the rule's statuses: the same people, in the same order.
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
 import { createEmployee, createUnit } from "../../db/test-fixtures";
 import { listCourses } from "./courses.server";
 import { addDaysToDay, today } from "./day";
-import { refreshKeptStatus } from "./kept-status.server";
-import { listPeopleStatusesByRule } from "./people.server";
+import { monthEndsCurrent, refreshKeptStatus, verifyKeptStatus } from "./kept-status.server";
+import { listPeopleStatusesByRule, loadPeopleData } from "./people.server";
 import { filterPeople, type PeopleQuery, SORTS, STATUS_FILTERS, sortPeople } from "./people-list";
 import { buildPeopleList } from "./people-view.server";
 import { countPeople, peopleIds } from "./status-queries.server";
+import { completionTrend, monthEnds } from "./trend";
+import { unitTrend } from "./trend.server";
 import { listUnitsInScope, summarizeUnits, summarizeUnitsAsOf, unitPathLabels } from "./units.server";
 
 describe("people list and unit counts in SQL", () => {
@@ -116,6 +119,52 @@ describe("people list and unit counts in SQL", () => {
     expect(page.total).toBe(expected.length);
     expect(page.rows).toEqual(expected.slice(50, 100));
     expect([...list.rows()]).toEqual(expected);
+  });
+
+  it("gives the trend the rule gives, before and after changes to the past", () => {
+    const check = () => {
+      for (const viewer of [hr, manager]) {
+        for (const unit of [top, units[1], units[3]]) {
+          if (!unit) continue;
+          const data = loadPeopleData({
+            viewer,
+            unitPath: unit.path,
+            from: monthEnds(asOf)[0] ?? asOf,
+            to: asOf,
+            courses,
+          });
+          expect(unitTrend({ viewer, unitPath: unit.path, asOf, courses })).toEqual(
+            completionTrend(data, monthEnds(asOf)),
+          );
+        }
+      }
+    };
+    expect(monthEndsCurrent(db, asOf)).toBe(true);
+    check();
+    // A completion registered today for a day four months ago, and a move to another unit.
+    const [someone, mover] = listPeopleStatusesByRule({ viewer: hr, unitPath: top.path, asOf, courses });
+    if (!someone || !mover) throw new Error("no people");
+    const gdpr = courses.find((c) => c.code === "gdpr");
+    db.transaction((tx) => {
+      tx.insert(schema.completion)
+        .values({
+          employeeId: someone.employeeId,
+          courseId: gdpr?.id ?? 0,
+          completedOn: addDaysToDay(asOf, -120),
+          courseVersion: "1.0",
+          source: "manual",
+          reason: "Test",
+          recordedAt: Date.now(),
+        })
+        .run();
+      tx.update(schema.employee)
+        .set({ orgUnitId: units[4]?.id ?? 0 })
+        .where(eq(schema.employee.id, mover.employeeId))
+        .run();
+      refreshKeptStatus(tx, [someone.employeeId, mover.employeeId]);
+    });
+    check();
+    expect(verifyKeptStatus(db).differences).toEqual([]);
   });
 
   it("counts per unit as summarizeUnits does over the rule's statuses", () => {

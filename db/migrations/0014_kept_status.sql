@@ -1,3 +1,19 @@
+CREATE TABLE `kept_month_count` (
+	`month_end` text NOT NULL,
+	`course_id` integer NOT NULL,
+	`unit_path` text NOT NULL,
+	`listed` integer NOT NULL,
+	`exempt` integer NOT NULL,
+	`done` integer NOT NULL,
+	PRIMARY KEY(`month_end`, `course_id`, `unit_path`)
+);
+--> statement-breakpoint
+CREATE TABLE `kept_month_end` (
+	`position` integer PRIMARY KEY NOT NULL,
+	`month_end` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `kept_month_end_month_end_unique` ON `kept_month_end` (`month_end`);--> statement-breakpoint
 CREATE TABLE `kept_status` (
 	`employee_id` integer NOT NULL,
 	`course_id` integer NOT NULL,
@@ -15,6 +31,7 @@ CREATE TABLE `kept_status` (
 	`best_completed_on` text,
 	`last_completed_on` text,
 	`due_without` text NOT NULL,
+	`month_codes` text DEFAULT '' NOT NULL,
 	PRIMARY KEY(`employee_id`, `course_id`)
 );
 --> statement-breakpoint
