@@ -33,7 +33,7 @@ export type KeptRow = typeof keptStatus.$inferInsert;
 
 /**
  * A text that sorts (as SQLite's binary collation does) like the Danish collator used on screen:
- * case and accents ignored, æ/ä, ø/ö, å/aa after z, numbers by value. Ties fall back to the name.
+ * case and accents ignored, æ/ä, ø/ö, å/aa after z, numbers by value.
  */
 export function danishSortKey(text: string): string {
   return text
@@ -48,7 +48,7 @@ export function danishSortKey(text: string): string {
       const value = digits.replace(/^0+(?=\d)/, "");
       return `${String(value.length).padStart(2, "0")}${value}`;
     })
-    .replace(/[^a-z0-9{]/g, "\u0001");
+    .replace(/[^a-z0-9{]/g, "\u0002");
 }
 
 interface KeptPerson {
@@ -84,7 +84,8 @@ export function keptRow(
     unitPath: person.unitPath,
     startDate: person.startDate,
     endDate: person.endDate,
-    nameKey: danishSortKey(person.name),
+    // The name itself after the key (and a separator below every key character) breaks ties.
+    nameKey: `${danishSortKey(person.name)}\u0001${person.name}`,
     numberKey: danishSortKey(person.employeeNumber),
     unitKey: danishSortKey(person.unitLabel),
     exemptionCount: windows.length,

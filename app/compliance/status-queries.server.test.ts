@@ -100,7 +100,7 @@ describe("people list and unit counts in SQL", () => {
         query: { course: "alle", status: "fritaget", q: "", sort: "frist", dir: "asc", page: 1 },
       }).length,
     ).toBeGreaterThan(5);
-  });
+  }, 60_000);
 
   it("pages, searches and gives each person the rule's status for every course", () => {
     const query: PeopleQuery = {
@@ -165,7 +165,7 @@ describe("people list and unit counts in SQL", () => {
     });
     check();
     expect(verifyKeptStatus(db).differences).toEqual([]);
-  });
+  }, 60_000);
 
   it("counts per unit as summarizeUnits does over the rule's statuses", () => {
     for (const viewer of [hr, manager]) {

@@ -48,7 +48,10 @@ export function countByUnitPath(input: {
   const rows = getDb().all<{ path: string; courseId: number; kind: ListedStatusKind; n: number }>(sql`
     SELECT t.unit_path AS path, t.course_id AS courseId, ${classifySql("t", input.asOf)} AS kind, count(*) AS n
     FROM kept_status t
-    WHERE ${keptScopeSql("t", input.viewer, input.unitPath)} AND ${listedSql("t", input.asOf)}
+    WHERE t.course_id IN (${sql.join(
+      input.courses.map((c) => sql`${c.id}`),
+      sql`, `,
+    )}) AND ${keptScopeSql("t", input.viewer, input.unitPath)} AND ${listedSql("t", input.asOf)}
     GROUP BY 1, 2, 3`);
   const result = new Map<string, Map<number, Record<ListedStatusKind, number>>>();
   for (const row of rows) {
@@ -136,10 +139,11 @@ function peopleWhere(input: PeopleListInput): { driver: number; where: SQL } {
     status =
       selected.length === 1
         ? kindsIn("d", asOf, kinds)
-        : sql`EXISTS (SELECT 1 FROM kept_status s WHERE s.employee_id = d.employee_id AND s.course_id IN (${sql.join(
+        : // One pass over the covering index finds everyone with a matching course.
+          sql`d.employee_id IN (SELECT s.employee_id FROM kept_status s WHERE s.course_id IN (${sql.join(
             selected.map((c) => sql`${c.id}`),
             sql`, `,
-          )}) AND ${kindsIn("s", asOf, kinds)})`;
+          )}) AND ${keptScopeSql("s", viewer, unitPath)} AND ${listedSql("s", asOf)} AND ${kindsIn("s", asOf, kinds)})`;
   }
   const q = query.q.trim();
   const search = q
@@ -155,7 +159,8 @@ function peopleWhere(input: PeopleListInput): { driver: number; where: SQL } {
 function peopleOrder(input: PeopleListInput): SQL {
   const { query, asOf, courses } = input;
   const dir = sql.raw(query.dir === "asc" ? "ASC" : "DESC");
-  const tie = sql`d.name_key ASC, (SELECT e.name FROM employee e WHERE e.id = d.employee_id) ASC, d.employee_id ASC`;
+  // name_key ends with the name itself, so it breaks ties as sortPeople does (then the id).
+  const tie = sql`d.name_key ASC, d.employee_id ASC`;
   switch (query.sort) {
     case "nummer":
       return sql`d.number_key ${dir}, ${tie}`;
@@ -173,7 +178,7 @@ function peopleOrder(input: PeopleListInput): SQL {
       return sql`COALESCE(${date}, '9999-12-31') ${dir}, ${tie}`;
     }
     default:
-      return sql`d.name_key ${dir}, (SELECT e.name FROM employee e WHERE e.id = d.employee_id) ${dir}, d.employee_id ASC`;
+      return sql`d.name_key ${dir}, d.employee_id ASC`;
   }
 }
 

@@ -36,4 +36,4 @@ CREATE TABLE `kept_status` (
 );
 --> statement-breakpoint
 CREATE INDEX `kept_status_scope` ON `kept_status` (`course_id`,`unit_path`,`start_date`,`end_date`,`exemption_count`,`exempt_from`,`exempt_until`,`valid_until`,`due_without`);--> statement-breakpoint
-CREATE INDEX `kept_status_name` ON `kept_status` (`course_id`,`name_key`);
+CREATE INDEX `kept_status_name` ON `kept_status` (`course_id`,`name_key`,`employee_id`);
