@@ -57,7 +57,8 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("worker pool", () => {
+// Starting a worker loads tsx: seconds on a busy machine, not a timing target.
+describe("worker pool", { timeout: 60_000 }, () => {
   it("runs a named job and hands back its plain-data result", async () => {
     const p = pool();
     await expect(p.run("echo", { value: { a: [1, "to"] } })).resolves.toEqual({ value: { a: [1, "to"] } });
