@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 import { databasePath } from "~/db.server";
 import { config } from "~/env.server";
 import { type Jobs, jobs } from "./jobs.server";
-import { JobFailedError, PoolBusyError, WorkerPool } from "./worker-pool.server";
+import { isJobFailed, isPoolBusy, WorkerPool } from "./worker-pool.server";
 
 // Next to the sources, resolved from the working directory like the server's build (the server
 // and the tests run from the project folder); the Vite build does not bundle the threads' code.
@@ -53,10 +53,10 @@ export async function runInWorker<K extends JobName>(name: K, input: JobInput<K>
   try {
     return (await pool.run(name, input)) as JobResult<K>;
   } catch (error) {
-    if (error instanceof PoolBusyError) {
-      throw data({ message: BUSY_MESSAGE }, { status: 503, headers: { "Retry-After": "10" } });
+    if (isPoolBusy(error)) {
+      throw data({ message: BUSY_MESSAGE }, { status: 503 });
     }
-    if (error instanceof JobFailedError && error.status) throw data(error.data, { status: error.status });
+    if (isJobFailed(error) && error.status) throw data(error.data, { status: error.status });
     throw error;
   }
 }

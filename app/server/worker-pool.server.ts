@@ -45,8 +45,16 @@ export class PoolBusyError extends Error {
   }
 }
 
+// The server loads this module twice (its own source import to start and stop the pool, and the
+// Remix build's bundled copy that the routes use), so callers test errors by name, not instanceof.
+export const isPoolBusy = (error: unknown): error is PoolBusyError =>
+  error instanceof Error && error.name === "PoolBusyError";
+export const isJobFailed = (error: unknown): error is JobFailedError =>
+  error instanceof Error && "jobFailed" in error;
+
 /** A job failed inside its worker; `status`/`data` are set when it threw a Remix response. */
 export class JobFailedError extends Error {
+  readonly jobFailed = true;
   readonly status?: number;
   readonly data?: unknown;
   constructor(error: JobError) {
