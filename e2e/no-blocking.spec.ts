@@ -50,13 +50,16 @@ test("an employee's Mine kurser answers while HR's overviews are still running i
         return { status: r.status, body };
       }),
     );
-    const page = await get(server, "/mine-kurser", employee);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain("Mine kurser");
-    // The employee got their page before HR's overviews were all done: the request thread was
-    // free. On the request thread it would have waited behind all 40 (one after the other).
-    const doneWhenEmployeeAnswered = hrDone;
-    expect(doneWhenEmployeeAnswered).toBeLessThan(HEAVY);
+    // Ten employee pages one after the other, while the 40 overviews are in flight.
+    for (let i = 0; i < 10; i++) {
+      const page = await get(server, "/mine-kurser", employee);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Mine kurser");
+    }
+    // All ten were answered before HR's overviews were done: the request thread stayed free
+    // (measured: 6 of 40 done). On the request thread (WORKER_THREADS=0) the first employee
+    // page waited behind 24 overviews and the second behind all 40.
+    expect(hrDone).toBeLessThan(HEAVY);
 
     const results = await Promise.all(overviews);
     expect(results.map((r) => r.status)).toEqual(Array(HEAVY).fill(200));
