@@ -24,6 +24,19 @@ export function databasePath(): string {
 }
 
 export function openDatabase(file: string = databasePath()): AppDatabase {
+  const db = openConnection(file);
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // A new or changed course version (or the upgrade that added the kept status) rebuilds it.
+  if (syncCourseVersions(db)) rebuildKeptStatus(db);
+  else ensureKeptStatus(db);
+  return db;
+}
+
+/**
+ * A connection with the site's pragmas, without migrating: for the worker pool's threads
+ * (app/server/worker-pool.server.ts), which open the file the server has already migrated.
+ */
+export function openConnection(file: string = databasePath()): AppDatabase {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
@@ -33,12 +46,7 @@ export function openDatabase(file: string = databasePath()): AppDatabase {
   // (a deadline-day peak is a few per second), so the extra fsync per commit costs nothing real.
   sqlite.pragma("synchronous = FULL");
   assertSqliteVersion(sqlite.prepare("select sqlite_version() as v").get() as { v: string });
-  const db = drizzle(sqlite, { schema }) as AppDatabase;
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  // A new or changed course version (or the upgrade that added the kept status) rebuilds it.
-  if (syncCourseVersions(db)) rebuildKeptStatus(db);
-  else ensureKeptStatus(db);
-  return db;
+  return drizzle(sqlite, { schema }) as AppDatabase;
 }
 
 function assertSqliteVersion({ v }: { v: string }) {
@@ -59,4 +67,9 @@ const globalForDb = globalThis as unknown as { __appDb?: AppDatabase };
 export function getDb(): AppDatabase {
   globalForDb.__appDb ??= openDatabase();
   return globalForDb.__appDb;
+}
+
+/** Makes `db` the connection of this thread (a pool worker's own, see app/server/pool-worker.ts). */
+export function setThreadConnection(db: AppDatabase): void {
+  globalForDb.__appDb = db;
 }

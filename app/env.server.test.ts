@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./env.server";
+import { ConfigError, defaultWorkerThreads, parseConfig } from "./env.server";
 
 const TENANT = "https://login.microsoftonline.com/2f1c4e9a-8b7d-4c3e-9a1b-0d2e3f4a5b6c/v2.0";
 const sso = { OIDC_ISSUER: TENANT, OIDC_CLIENT_ID: "app-id", OIDC_CLIENT_SECRET: "hemmelig" };
@@ -82,5 +82,19 @@ describe("configuration from the environment", () => {
       url: "smtps://u:p@mail.albertslund.dk",
       from: "Læring <laering@albertslund.dk>",
     });
+  });
+
+  it("the worker pool: 1-2 threads by the cores, 0 allowed, and a bounded queue", () => {
+    expect([1, 2, 3, 8].map((cores) => defaultWorkerThreads(cores))).toEqual([1, 1, 2, 2]);
+    expect(parseConfig({}).workerPool).toEqual({ size: defaultWorkerThreads(), maxQueue: 100 });
+    expect(parseConfig({ WORKER_THREADS: "0", WORKER_QUEUE_LIMIT: "20" }).workerPool).toEqual({
+      size: 0,
+      maxQueue: 20,
+    });
+    expect(problems({ WORKER_THREADS: "mange", WORKER_QUEUE_LIMIT: "0" })).toEqual([
+      expect.stringMatching(/^WORKER_THREADS: .*tal/),
+      expect.stringMatching(/^WORKER_QUEUE_LIMIT: .*1-10000/),
+    ]);
+    expect(problems({ WORKER_THREADS: "17" })).toEqual([expect.stringMatching(/^WORKER_THREADS: .*0-16/)]);
   });
 });

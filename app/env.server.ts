@@ -1,6 +1,7 @@
 // The installation's configuration from environment variables, validated once with zod. The
 // server checks it at start (app/server/index.ts) and stops with one clear line per wrong
 // variable, in Danish and English, instead of failing later at the first sign-in.
+import os from "node:os";
 import { z } from "zod";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
@@ -66,6 +67,27 @@ const EnvSchema = z
         )
         .optional(),
     ),
+    // Threads for heavy pages and import applies (app/server/worker-pool.server.ts); 0 runs them
+    // on the request thread. Default: one less than the cores, 1-2, leaving a core for requests.
+    WORKER_THREADS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ message: "WORKER_THREADS skal være et tal / must be a number" })
+        .int("WORKER_THREADS skal være et helt tal / must be a whole number")
+        .min(0, "WORKER_THREADS skal være 0-16 / must be 0-16")
+        .max(16, "WORKER_THREADS skal være 0-16 / must be 0-16")
+        .optional(),
+    ),
+    // How many heavy requests may wait for a thread before the next gets "Siden har travlt" (503).
+    WORKER_QUEUE_LIMIT: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ message: "WORKER_QUEUE_LIMIT skal være et tal / must be a number" })
+        .int("WORKER_QUEUE_LIMIT skal være et helt tal / must be a whole number")
+        .min(1, "WORKER_QUEUE_LIMIT skal være 1-10000 / must be 1-10000")
+        .max(10000, "WORKER_QUEUE_LIMIT skal være 1-10000 / must be 1-10000")
+        .default(100),
+    ),
     PASSWORD_LOGIN: z.preprocess(
       emptyAsUndefined,
       z
@@ -113,6 +135,8 @@ export interface AppConfig {
   mailFrom: string;
   /** Who may sign in with a password: everyone, admins only (break-glass) or no one. */
   passwordLogin: PasswordLogin;
+  /** The worker pool: `size` 0 runs heavy jobs on the request thread. */
+  workerPool: { size: number; maxQueue: number };
 }
 
 export class ConfigError extends Error {
@@ -144,7 +168,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: mailFrom } : null,
     mailFrom,
     passwordLogin: e.PASSWORD_LOGIN ?? (oidc ? "admins" : "all"),
+    workerPool: { size: e.WORKER_THREADS ?? defaultWorkerThreads(), maxQueue: e.WORKER_QUEUE_LIMIT },
   };
+}
+
+/** One less than the cores, at least 1 and at most 2: a core stays free for the request thread. */
+export function defaultWorkerThreads(cores = os.availableParallelism()): number {
+  return Math.min(2, Math.max(1, cores - 1));
 }
 
 let cached: AppConfig | undefined;

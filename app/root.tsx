@@ -213,6 +213,11 @@ const ERROR_TEXT: Record<number, { title: string; body: string }> = {
     title: "Siden findes ikke",
     body: "Adressen kan være skrevet forkert, eller siden er flyttet.",
   },
+  // The worker pool's queue is full (app/server/run-in-worker.server.ts).
+  503: {
+    title: "Siden har travlt",
+    body: "Mange henter oversigter lige nu. Vent et øjeblik, og prøv igen.",
+  },
 };
 
 export function ErrorBoundary() {

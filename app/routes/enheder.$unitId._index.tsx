@@ -3,28 +3,23 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { canViewUnit } from "~/auth/scope";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
-import { unitTrend } from "~/compliance/trend.server";
-import {
-  listAncestors,
-  listChildUnits,
-  requireUnitForViewer,
-  summarizeUnitsAsOf,
-} from "~/compliance/units.server";
+import { listAncestors, requireUnitForViewer } from "~/compliance/units.server";
+import { viewerInput } from "~/server/jobs.server";
+import { runInWorker } from "~/server/run-in-worker.server";
 import { BarChart, TrendChart } from "~/ui/charts";
 import { formatLongDate } from "~/ui/format";
 import { completionBars } from "~/ui/status-words";
 import { UnitSummaryList } from "~/ui/unit-summary-list";
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = requireUnitForViewer(request, params.unitId);
   const asOf = today();
   const courses = listCourses();
-  const [total, ...children] = summarizeUnitsAsOf({
-    viewer: user,
-    units: [unit, ...listChildUnits(unit.id)],
+  // Today's counts and the 12-month trend are the heavy part: off the request thread.
+  const { total, children, trend } = await runInWorker("unitDashboard", {
+    viewer: viewerInput(user),
+    unitId: unit.id,
     asOf,
-    courses,
-    unitPath: unit.path,
   });
   return {
     asOf,
@@ -33,9 +28,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       .slice(0, -1)
       .map((a) => ({ id: a.id, name: a.name, linked: canViewUnit(user, a.path) })),
     courses: courses.map((c) => ({ code: c.code, title: c.title })),
-    total: { id: unit.id, name: unit.name, counts: total?.counts ?? {} },
-    children: children.map((s) => ({ id: s.unit.id, name: s.unit.name, counts: s.counts })),
-    trend: unitTrend({ viewer: user, unitPath: unit.path, asOf, courses }),
+    total: { id: unit.id, name: unit.name, counts: total },
+    children,
+    trend,
   };
 }
 

@@ -5,15 +5,16 @@ import { recordAudit } from "~/audit/audit.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import { parsePeopleQuery, peopleQueryToParams, statusDate } from "~/compliance/people-list";
-import { buildPeopleView } from "~/compliance/people-view.server";
 import { isNotCompleted, STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
+import { viewerInput } from "~/server/jobs.server";
+import { runInWorker } from "~/server/run-in-worker.server";
 import { ExportLinks } from "~/ui/export-links";
 import { formatCount, formatLongDate, formatLongTimestamp, formatShortDate } from "~/ui/format";
 
 // "Hvem mangler?": everyone who has not completed (Mangler or Overskredet), grouped by unit, as a
 // compact table that prints on few pages (see the print rules in tailwind.css).
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = requireUnitForViewer(request, params.unitId);
   const asOf = today();
   const url = new URL(request.url);
@@ -23,7 +24,13 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     url.searchParams,
     courses.map((c) => c.code),
   );
-  const view = buildPeopleView({ viewer: user, unit, query: { ...query, sort: "enhed", dir: "asc" }, asOf });
+  // Status, filter and sort of everyone in the unit are the heavy part: off the request thread.
+  const view = await runInWorker("peopleView", {
+    viewer: viewerInput(user),
+    unitId: unit.id,
+    query: { ...query, sort: "enhed", dir: "asc" },
+    asOf,
+  });
   recordAudit({
     request,
     actor: user,
@@ -37,7 +44,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   // One row per person: for each course the status word and the frist, or "–" when it is done.
   const groups = new Map<string, { name: string; employeeNumber: string; cells: string[] }[]>();
   for (const p of view.people) {
-    const label = view.unitLabel(p.unitId);
+    const label = view.unitLabels[p.unitId] ?? "";
     const cells = selected.map((c) => {
       const s = p.statuses[c.code];
       if (!s || !isNotCompleted(s) || s.kind === "notListed") return "–";

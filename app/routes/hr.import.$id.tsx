@@ -4,12 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { recordAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
-import type { CompletionRow } from "~/imports/completions";
-import { applyCompletions } from "~/imports/completions-apply.server";
-import { planStoredRoster } from "~/imports/import.server";
-import { getPendingImport, markPendingApplied, pendingRows } from "~/imports/pending.server";
-import type { RosterRow } from "~/imports/roster";
-import { applyRosterPlan, RosterLockoutError } from "~/imports/roster-apply.server";
+import { getPendingImport, markPendingApplied } from "~/imports/pending.server";
+import { runInWorker } from "~/server/run-in-worker.server";
 import { formatCount, formatPercent, formatShortDate } from "~/ui/format";
 import { ImportForm } from "~/ui/import-form";
 import { useErrorFocus } from "~/ui/use-error-focus";
@@ -46,40 +42,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const asOf = today();
   let summary: string;
+  // The apply (plan against today's database, then one IMMEDIATE transaction) runs in a worker
+  // with its own connection, so everybody else's pages keep answering meanwhile.
   if (pending.kind === "roster") {
-    const rows = pendingRows<RosterRow>(pending.id);
-    const planned = planStoredRoster(rows, asOf);
-    if ("error" in planned) return data({ error: planned.error }, { status: 400 });
-    const { plan } = planned;
-    if (plan.massLeavers) {
-      return data(
-        {
-          error:
-            "Over halvdelen af de aktive medarbejdere ville blive fratrådt. Sådan en fil kan ikke indlæses her.",
-        },
-        { status: 400 },
-      );
-    }
-    if (plan.needsLeaverConfirmation && form.get("confirmLeavers") !== "ja") {
-      return data(
-        { error: "Sæt kryds for at bekræfte de mange fratrædelser, eller indlæs en hel personaleliste." },
-        { status: 400 },
-      );
-    }
-    let result: ReturnType<typeof applyRosterPlan>;
-    try {
-      result = applyRosterPlan(plan);
-    } catch (error) {
-      if (error instanceof RosterLockoutError) return data({ error: error.message }, { status: 400 });
-      throw error;
-    }
+    const applied = await runInWorker("applyPendingRoster", {
+      pendingId: pending.id,
+      userId: user.id,
+      asOf,
+      confirmLeavers: form.get("confirmLeavers") === "ja",
+    });
+    if ("error" in applied) return data({ error: applied.error }, { status: 400 });
+    const { result } = applied;
     recordAudit({
       request,
       actor: user,
       action: "import",
       scope: "Personaleliste",
       filters: `Fil: ${pending.fileName}`,
-      rowCount: rows.length,
+      rowCount: applied.rowCount,
     });
     const parts = [
       counted(result.created, "ny", "nye"),
@@ -93,15 +73,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : "";
     summary = `Personalelisten ${pending.fileName} er indlæst: ${parts.slice(0, -1).join(", ")} og ${parts.at(-1)}.${reopened}`;
   } else {
-    const rows = pendingRows<CompletionRow>(pending.id);
-    const result = applyCompletions({ rows, fileName: pending.fileName, userId: user.id });
+    const applied = await runInWorker("applyPendingCompletions", { pendingId: pending.id, userId: user.id });
+    if ("error" in applied) return data({ error: applied.error }, { status: 400 });
+    const { result } = applied;
     recordAudit({
       request,
       actor: user,
       action: "import",
       scope: "Gennemførelser fra kursusleverandør",
       filters: `Fil: ${pending.fileName}`,
-      rowCount: rows.length,
+      rowCount: applied.rowCount,
     });
     summary = `Gennemførelserne i ${pending.fileName} er indlæst: ${counted(result.added, "ny", "nye")}, ${formatCount(result.alreadyThere)} fandtes allerede.`;
   }

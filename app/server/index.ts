@@ -89,6 +89,9 @@ const build = (await import(path.resolve("build/server/index.js"))) as ServerBui
 // Retries what the outbox could not deliver at once (only when SMTP_URL is set).
 const { startMailSender } = await import("../mail/outbox.server");
 startMailSender();
+// The threads for heavy pages and import applies, started now so the first one does not wait.
+const { closeWorkerPool, startWorkerPool } = await import("./run-in-worker.server");
+startWorkerPool();
 app.all(
   "*",
   createRequestHandler({
@@ -102,4 +105,16 @@ app.all(
   }),
 );
 
-app.listen(port, () => logger.info({ port, publicOrigin }, `Serveren kører på http://localhost:${port}`));
+const server = app.listen(port, () =>
+  logger.info({ port, publicOrigin }, `Serveren kører på http://localhost:${port}`),
+);
+
+// A clean stop: no new connections, the pool's threads ended, then exit.
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, "Serveren stopper");
+    server.close();
+    server.closeAllConnections();
+    void closeWorkerPool().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,100 @@
+// "No page blocks another": the heavy HR pages run in the worker pool (app/server/worker-pool.server.ts),
+// so an employee's page answers while HR's overviews are still being computed, and a full queue
+// answers "Siden har travlt" at once. No browser: each test starts its own production server
+// (`npm start`'s two halves over a fresh demo database) and signs people in by writing sessions
+// straight into the database, as load.spec.ts does. Nothing waits for time: only for responses.
+import { expect, test } from "@playwright/test";
+import { generateSessionToken } from "../app/auth/session-token";
+import { type AppServer, startAppServer } from "./app-server";
+import { DEMO } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+// Two servers with the demo data on a shared 2-core machine: generous, not a timing target.
+test.setTimeout(180_000);
+
+const SESSION_COOKIE = "__Host-albertslund_session";
+
+/** A session for the account `email`, as the Cookie header of a request. */
+function signIn(server: AppServer, email: string): string {
+  const db = server.db();
+  try {
+    const user = db.prepare("select id from user_account where email = ?").get(email) as { id: number };
+    const { id, secretHash, token } = generateSessionToken();
+    const now = Date.now();
+    db.prepare(
+      "insert into session (id, user_id, secret_hash, last_verified_at, created_at) values (?, ?, ?, ?, ?)",
+    ).run(id, user.id, Buffer.from(secretHash), now, now);
+    return `${SESSION_COOKIE}=${token}`;
+  } finally {
+    db.close();
+  }
+}
+
+const get = (server: AppServer, path: string, cookie: string) =>
+  fetch(server.origin + path, { headers: { cookie }, redirect: "manual" });
+
+test("an employee's Mine kurser answers while HR's overviews are still running in the pool", async () => {
+  const server = await startAppServer({ WORKER_THREADS: "1" }, { demo: true });
+  try {
+    const hr = signIn(server, DEMO.hr);
+    const employee = signIn(server, DEMO.employee);
+    // The thread is started with the server; one overview first, so it has loaded its code.
+    expect((await get(server, "/enheder", hr)).status).toBe(200);
+
+    const HEAVY = 40;
+    let hrDone = 0;
+    const overviews = Array.from({ length: HEAVY }, () =>
+      get(server, "/enheder", hr).then(async (r) => {
+        const body = await r.text();
+        hrDone++;
+        return { status: r.status, body };
+      }),
+    );
+    // Ten employee pages one after the other, while the 40 overviews are in flight.
+    for (let i = 0; i < 10; i++) {
+      const page = await get(server, "/mine-kurser", employee);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Mine kurser");
+    }
+    // All ten were answered before HR's overviews were done: the request thread stayed free
+    // (measured: 6 of 40 done). On the request thread (WORKER_THREADS=0) the first employee
+    // page waited behind 24 overviews and the second behind all 40.
+    expect(hrDone).toBeLessThan(HEAVY);
+
+    const results = await Promise.all(overviews);
+    expect(results.map((r) => r.status)).toEqual(Array(HEAVY).fill(200));
+    expect(results[0]?.body).toContain("Organisationen");
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a full queue answers 503 'Siden har travlt' at once, and the site goes on", async () => {
+  const server = await startAppServer({ WORKER_THREADS: "1", WORKER_QUEUE_LIMIT: "2" }, { demo: true });
+  try {
+    const hr = signIn(server, DEMO.hr);
+    const employee = signIn(server, DEMO.employee);
+    expect((await get(server, "/enheder", hr)).status).toBe(200);
+
+    // One running and two waiting fit; the rest are turned away instead of waiting in line.
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        get(server, "/enheder", hr).then(async (r) => ({
+          status: r.status,
+          body: await r.text(),
+        })),
+      ),
+    );
+    const busy = responses.filter((r) => r.status === 503);
+    expect(responses.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(3);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(responses.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    expect(busy[0]?.body).toContain("Siden har travlt");
+
+    // Light pages never queue, and the overview works again once the queue has room.
+    expect((await get(server, "/mine-kurser", employee)).status).toBe(200);
+    expect((await get(server, "/enheder", hr)).status).toBe(200);
+  } finally {
+    await server.stop();
+  }
+});
