@@ -9,6 +9,8 @@ export interface LighthouseScore {
   performance: number;
   accessibility: number;
   bestPractices: number;
+  /** Lighthouse's own reason when it could not measure the page (its scores are then 0). */
+  error?: string;
 }
 
 // The same flags the Playwright tests give Chromium (playwright.config.ts).
@@ -49,6 +51,7 @@ export async function runLighthouse(
         performance: score("performance"),
         accessibility: score("accessibility"),
         bestPractices: score("best-practices"),
+        ...(result?.lhr.runtimeError ? { error: result.lhr.runtimeError.message } : {}),
       });
     }
   } finally {

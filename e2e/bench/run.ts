@@ -470,10 +470,11 @@ const lighthouseTable =
         "",
         "Lighthouse 12.2.3, mobile, Debian's Chromium:",
         "",
-        "| page | performance | accessibility | best practices |",
-        "| --- | ---: | ---: | ---: |",
+        "| page | performance | accessibility | best practices | error |",
+        "| --- | ---: | ---: | ---: | --- |",
         ...lighthouseScores.map(
-          (s) => `| ${s.page} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} |`,
+          (s) =>
+            `| ${s.page} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.error ?? ""} |`,
         ),
       ]
     : [];
