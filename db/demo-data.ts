@@ -144,6 +144,8 @@ const LAST_NAMES = [
 ];
 
 const EMPLOYEE_COUNT = 1500;
+/** Rows per INSERT: 500 rows of at most 11 columns stay far below SQLite's 32,766 variables. */
+const INSERT_CHUNK = 500;
 
 // mulberry32: a tiny seeded generator, so the same demo comes out every time.
 function randomGenerator(seed: number) {
@@ -295,11 +297,11 @@ export async function seedDemoData(
       });
 
       const insertedEmployees = [];
-      for (let i = 0; i < employees.length; i += 500) {
+      for (let i = 0; i < employees.length; i += INSERT_CHUNK) {
         insertedEmployees.push(
           ...tx
             .insert(schema.employee)
-            .values(employees.slice(i, i + 500))
+            .values(employees.slice(i, i + INSERT_CHUNK))
             .returning({
               id: schema.employee.id,
               email: schema.employee.email,
@@ -428,11 +430,16 @@ export async function seedDemoData(
           });
         }
       }
-      for (let i = 0; i < completions.length; i += 500)
+      // In chunks: one INSERT of every row would pass SQLite's limit of 32,766 bound variables
+      // at large sizes ("too many SQL variables" at 500,000 employees).
+      for (let i = 0; i < completions.length; i += INSERT_CHUNK)
         tx.insert(schema.completion)
-          .values(completions.slice(i, i + 500))
+          .values(completions.slice(i, i + INSERT_CHUNK))
           .run();
-      if (exemptions.length > 0) tx.insert(schema.exemption).values(exemptions).run();
+      for (let i = 0; i < exemptions.length; i += INSERT_CHUNK)
+        tx.insert(schema.exemption)
+          .values(exemptions.slice(i, i + INSERT_CHUNK))
+          .run();
 
       for (const account of DEMO_ACCOUNTS) {
         const person = insertedEmployees.find((e) => e.email === account.email);

@@ -47,6 +47,20 @@ test.describe("headers on every response", () => {
     expect(headers["permissions-policy"]).toContain("geolocation=()");
   });
 
+  test("/healthz answers without a session, behind the same gate and headers", async ({ request }) => {
+    const health = await request.get("/healthz");
+    expect(health.status()).toBe(200);
+    expect(await health.text()).toBe("ok");
+    expect(health.headers()["cache-control"]).toBe("no-store");
+    expect(health.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(health.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    const foreign = await request.post("/healthz", {
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      form: { x: "1" },
+    });
+    expect(foreign.status()).toBe(403);
+  });
+
   test("no page breaks the Content-Security-Policy", async ({ page }) => {
     const violations: string[] = [];
     page.on("console", (m) => {

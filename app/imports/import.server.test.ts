@@ -135,7 +135,7 @@ describe("roster import", { timeout: 30_000 }, () => {
   it("refuses a file over the size limit", async () => {
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
     const prepared = await prepareRosterImport(huge, "stor.csv", "2026-02-03");
-    expect(prepared).toMatchObject({ ok: false, errors: ["Filen er for stor. Den må højst fylde 25 MB."] });
+    expect(prepared).toMatchObject({ ok: false, errors: ["Filen er for stor. Den må højst fylde 100 MB."] });
   });
 });
 

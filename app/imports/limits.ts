@@ -1,13 +1,14 @@
-// What an import file may hold. The municipality has about 1,500 employees, so every cap is far
-// above a real roster and far below what could hurt the server: a file over a cap is refused with
-// a Danish message as soon as the cap is reached, before the rest is read.
+// What an import file may hold. One installation may serve every Danish municipality (about
+// 500,000 employees, issue 14), so every cap is above a national roster and far below what could
+// hurt the server: a file over a cap is refused with a Danish message as soon as the cap is
+// reached, before the rest is read.
 import { formatCount } from "~/ui/format";
 
-/** The whole upload request (all of it, not per part). A 100,000-row roster is about 10 MB. */
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
-export const MAX_IMPORT_LABEL = "25 MB";
-/** Data rows (lines in a CSV, rows in the sheet). */
-export const MAX_IMPORT_ROWS = 100_000;
+/** The whole upload request (all of it, not per part). A 500,000-row roster is about 50 MB. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+export const MAX_IMPORT_LABEL = "100 MB";
+/** Data rows (lines in a CSV, rows in the sheet): a national roster with room to spare. */
+export const MAX_IMPORT_ROWS = 600_000;
 /** Columns of the header row or any other row. */
 export const MAX_IMPORT_COLUMNS = 200;
 /** Characters in one cell. */

@@ -7,6 +7,7 @@ import { fillPlaceholders } from "~/content/placeholders";
 import { loadContacts } from "~/site-settings.server";
 import { formatLongDate } from "~/ui/format";
 import { Markdown } from "~/ui/markdown";
+import { renderMarkdown } from "~/ui/markdown.server";
 import type { AiToolStatus } from "../../db/schema";
 
 const TITLE = "AI-værktøjer – hvad må du bruge?";
@@ -67,7 +68,7 @@ export function loader() {
   return {
     updated: changedAt === null ? null : today(new Date(changedAt)),
     text: Object.fromEntries(
-      Object.entries(TEXT).map(([k, v]) => [k, fillPlaceholders(v, contacts)]),
+      Object.entries(TEXT).map(([k, v]) => [k, renderMarkdown(fillPlaceholders(v, contacts))]),
     ) as Record<keyof typeof TEXT, string>,
     tools: listTools({ includeRetired: false }).map((t) => ({
       id: t.id,
@@ -131,14 +132,14 @@ export default function AiTools() {
         <h2 id="om" className="text-xl font-semibold">
           Om oversigten
         </h2>
-        <Markdown>{page.text.intro}</Markdown>
+        <Markdown html={page.text.intro} />
       </section>
 
       <section aria-labelledby="regler" className="mt-8">
         <h2 id="regler" className="text-xl font-semibold">
           De gyldne regler
         </h2>
-        <Markdown>{page.text.rules}</Markdown>
+        <Markdown html={page.text.rules} />
       </section>
 
       <section aria-labelledby="vaerktoejerne" className="mt-8">
@@ -187,14 +188,14 @@ export default function AiTools() {
         <h2 id="hjaelp" className="text-xl font-semibold">
           Her får du hjælp
         </h2>
-        <Markdown>{page.text.help}</Markdown>
+        <Markdown html={page.text.help} />
       </section>
 
       <section aria-labelledby="galt" className="mt-8">
         <h2 id="galt" className="text-xl font-semibold">
           Er noget gået galt?
         </h2>
-        <Markdown>{page.text.wrong}</Markdown>
+        <Markdown html={page.text.wrong} />
       </section>
 
       <section aria-labelledby="kilder" className="mt-8 text-sm">

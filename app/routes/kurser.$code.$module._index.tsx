@@ -12,6 +12,7 @@ import { loadContacts } from "~/site-settings.server";
 import { AttestationReminder } from "~/ui/attestation";
 import { Meter } from "~/ui/course-progress";
 import { Markdown } from "~/ui/markdown";
+import { renderMarkdown } from "~/ui/markdown.server";
 
 // Turning a page is a POST: it saves how far the employee has read (GET never writes).
 const PageTurn = z.object({ page: z.coerce.number().int().min(0) });
@@ -42,7 +43,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     slug: module.slug,
     title: module.title,
     // {{medarbejdersiden}} and the other placeholders become links from the admin settings.
-    page: { ...page, markdown: fillPlaceholders(page.markdown, loadContacts()) },
+    // Rendered here, so the browser gets HTML and no Markdown library.
+    page: { heading: page.heading, html: renderMarkdown(fillPlaceholders(page.markdown, loadContacts())) },
     awaitsAttestation: awaitsAttestation(state),
     pageIndex,
     pageCount: module.pages.length,
@@ -105,7 +107,7 @@ export default function ModulePage() {
         <h2 id="side-titel" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
           {m.page.heading}
         </h2>
-        <Markdown>{m.page.markdown}</Markdown>
+        <Markdown html={m.page.html} />
         {m.sources.length > 0 ? (
           <aside aria-labelledby="kilder" className="mt-8 border-t border-brand-100 pt-4 text-sm">
             <h3 id="kilder" className="font-semibold">

@@ -10,6 +10,7 @@ import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";
 import { CompletedElsewhere, ModuleStateLabel, ProgressBar } from "~/ui/course-progress";
 import { formatShortDate } from "~/ui/format";
 import { Markdown } from "~/ui/markdown";
+import { renderMarkdown } from "~/ui/markdown.server";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
 
 // What counts for a requirement that can also be met at the vendor (MetaCompliance), said
@@ -33,10 +34,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return {
     code: content.code,
     title: content.title,
-    intro: content.intro,
+    introHtml: renderMarkdown(content.intro),
     alsoCounts: kind === "site_and_import" ? (ALSO_COUNTS[content.code] ?? null) : null,
     attestationText: content.attestation,
-    guidelinesMarkdown: fillPlaceholders(GUIDELINES_LINE, loadContacts()),
+    guidelinesHtml: renderMarkdown(fillPlaceholders(GUIDELINES_LINE, loadContacts())),
     status: state.status,
     done: state.done,
     modules: state.modules,
@@ -66,11 +67,7 @@ export default function CoursePage() {
       </p>
 
       {c.awaitsAttestation && c.attestationText ? (
-        <AttestationForm
-          code={c.code}
-          statement={c.attestationText}
-          guidelinesMarkdown={c.guidelinesMarkdown}
-        />
+        <AttestationForm code={c.code} statement={c.attestationText} guidelinesHtml={c.guidelinesHtml} />
       ) : null}
 
       {c.done && c.completedOn ? (
@@ -93,7 +90,7 @@ export default function CoursePage() {
       ) : null}
 
       <div className="mt-6 max-w-prose">
-        <Markdown>{c.intro}</Markdown>
+        <Markdown html={c.introHtml} />
       </div>
       {c.alsoCounts ? (
         <section aria-labelledby="hvad-taeller" className="mt-6 max-w-prose">

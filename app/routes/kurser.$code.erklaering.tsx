@@ -8,6 +8,7 @@ import { notFound, requireEmployee } from "~/courses/guard.server";
 import { attestCourse, loadCourseState } from "~/courses/player.server";
 import { loadContacts } from "~/site-settings.server";
 import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";
+import { renderMarkdown } from "~/ui/markdown.server";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 // The attestation is posted here, not to the course page (an index route, whose form address
@@ -34,7 +35,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     code: state.content.code,
     title: state.content.title,
     statement,
-    guidelinesMarkdown: fillPlaceholders(GUIDELINES_LINE, loadContacts()),
+    guidelinesHtml: renderMarkdown(fillPlaceholders(GUIDELINES_LINE, loadContacts())),
   };
 }
 
@@ -63,7 +64,7 @@ export default function Attestation() {
       <AttestationForm
         code={d.code}
         statement={d.statement}
-        guidelinesMarkdown={d.guidelinesMarkdown}
+        guidelinesHtml={d.guidelinesHtml}
         error={result?.error}
         errorRef={errorRef}
       />

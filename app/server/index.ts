@@ -77,6 +77,12 @@ app.use(
 app.use(cspNonce);
 app.use(securityHeaders(production));
 app.use(compression());
+// For load balancers and the bench's baseline: answers without touching the database, after the
+// same gate and headers as every page, so it measures what the server costs before any work.
+app.get("/healthz", (_req, res) => {
+  res.setHeader("Cache-Control", "no-store");
+  res.type("text/plain; charset=utf-8").send("ok");
+});
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 // Everything past the static files may hold personal data: never cached.

@@ -6,14 +6,14 @@ import { Markdown } from "./markdown";
 export function AttestationForm({
   code,
   statement,
-  guidelinesMarkdown,
+  guidelinesHtml,
   error,
   errorRef,
 }: {
   code: string;
   statement: string;
-  /** "… {{ai-retningslinjer}} …" already filled in from the settings. */
-  guidelinesMarkdown: string;
+  /** "… {{ai-retningslinjer}} …" filled in from the settings and rendered by renderMarkdown. */
+  guidelinesHtml: string;
   error?: string | null;
   errorRef?: React.Ref<HTMLDivElement>;
 }) {
@@ -29,7 +29,7 @@ export function AttestationForm({
       <p className="mt-1 max-w-prose">
         Du har bestået alle moduler. Kurset er først gennemført, når du har sat kryds og trykket på knappen.
       </p>
-      <Markdown>{guidelinesMarkdown}</Markdown>
+      <Markdown html={guidelinesHtml} />
       {error ? (
         <div
           ref={errorRef}

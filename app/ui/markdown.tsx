@@ -1,26 +1,8 @@
-import ReactMarkdown, { type Components } from "react-markdown";
-
-// Safe Markdown only: react-markdown escapes raw HTML and drops javascript: links by default,
-// and no rehype-raw is added (see content/parse.ts, which also rejects HTML in content files).
-const components: Components = {
-  h3: ({ children }) => <h3 className="mt-6 text-lg font-semibold">{children}</h3>,
-  p: ({ children }) => <p className="mt-3">{children}</p>,
-  ul: ({ children }) => <ul className="mt-3 list-disc space-y-1 pl-6">{children}</ul>,
-  ol: ({ children }) => <ol className="mt-3 list-decimal space-y-1 pl-6">{children}</ol>,
-  blockquote: ({ children }) => (
-    <blockquote className="mt-4 border-l-4 border-brand-600 bg-brand-50 px-4 py-2">{children}</blockquote>
-  ),
-  a: ({ children, href }) => (
-    <a href={href} rel="noreferrer">
-      {children}
-    </a>
-  ),
-};
-
-export function Markdown({ children }: { children: string }) {
-  return (
-    <div className="max-w-prose break-words">
-      <ReactMarkdown components={components}>{children}</ReactMarkdown>
-    </div>
-  );
+/**
+ * Shows Markdown that the loader rendered with `renderMarkdown` (ui/markdown.server.tsx). The HTML
+ * comes only from that safe pipeline, never from what a user typed unrendered.
+ */
+export function Markdown({ html }: { html: string }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: made by renderMarkdown on the server, which escapes raw HTML
+  return <div className="max-w-prose break-words" dangerouslySetInnerHTML={{ __html: html }} />;
 }
