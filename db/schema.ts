@@ -490,3 +490,13 @@ export const certificateCode = sqliteTable("certificate_code", {
     .references(() => completion.id, { onDelete: "cascade" }),
   createdAt: integer("created_at").notNull(),
 });
+
+/**
+ * The xAPI statements already accepted by the learning record store (XAPI_LRS_URL), by their
+ * deterministic id (app/xapi/statements.ts): a send run posts only the statements not here.
+ * No personal data: the id is a UUID derived from the completion or quiz attempt.
+ */
+export const xapiStatementSent = sqliteTable("xapi_statement_sent", {
+  statementId: text("statement_id").primaryKey(),
+  sentAt: integer("sent_at").notNull(), // UTC milliseconds
+});
