@@ -136,3 +136,18 @@ export function markXapiSent(ids: readonly string[], at: number, db: AppDatabase
 export function countXapiSent(db: AppDatabase = getDb()): number {
   return db.select({ n: count() }).from(xapiStatementSent).get()?.n ?? 0;
 }
+
+/**
+ * The file HR downloads and `npm run report -- completions --format xapi` writes: a JSON array of
+ * the statements (annulled completions left out), one statement a line, ready for an LRS import.
+ */
+export function xapiExport(origin: string, db: AppDatabase = getDb()) {
+  const { statements } = buildXapiRecords(origin, db);
+  return {
+    count: statements.length,
+    scope: "Hele organisationen",
+    filters: "xAPI-udsagn: gennemførelser og quizforsøg",
+    fileName: (day: string) => `xapi-udsagn-${day}.json`,
+    text: `[\n${statements.map((s) => JSON.stringify(s)).join(",\n")}\n]\n`,
+  };
+}
