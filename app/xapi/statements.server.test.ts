@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emailTraces, statementProblems } from "./statement-schema.testing";
 import { completionStatementId } from "./statements";
-import { buildXapiRecords, markXapiSent, pendingXapiStatements } from "./statements.server";
+import { buildXapiRecords, markXapiSent, pendingXapiStatements, xapiCounts } from "./statements.server";
 import { xapiTestDb } from "./test-rows.testing";
 
 const ORIGIN = "https://laering.albertslund.dk";
@@ -32,6 +32,7 @@ describe("the site's records as xAPI statements", () => {
     expect(annulled).toEqual([
       { statementId: completionStatementId(ORIGIN, wrong.id), annulledAt: Date.UTC(2026, 3, 1) },
     ]);
+    expect(xapiCounts(t.db)).toEqual({ completions: 1, passed: 1, failed: 1, total: 3, sent: 0 });
     // The attempts and the completion they led to are one registration.
     expect(new Set(statements.map((s) => s.context?.registration)).size).toBe(1);
   });

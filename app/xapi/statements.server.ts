@@ -2,6 +2,7 @@
 // completion that is not annulled, and every quiz attempt. The same list feeds the file
 // (`npm run report -- completions --format xapi`, /hr/xapi/hent) and the send to the LRS.
 import { count, eq } from "drizzle-orm";
+import { notAnnulledCompletion } from "~/compliance/annulled.server";
 import { getCourseContent } from "~/content/content.server";
 import { type AppDatabase, getDb, schema } from "~/db.server";
 import {
@@ -150,4 +151,17 @@ export function xapiExport(origin: string, db: AppDatabase = getDb()) {
     fileName: (day: string) => `xapi-udsagn-${day}.json`,
     text: `[\n${statements.map((s) => JSON.stringify(s)).join(",\n")}\n]\n`,
   };
+}
+
+/** What the HR page shows: how many statements there are of each kind, and how many were sent. */
+export function xapiCounts(db: AppDatabase = getDb()) {
+  const completions = db.select({ n: count() }).from(completion).where(notAnnulledCompletion).get()?.n ?? 0;
+  const attempts = db
+    .select({ passed: quizAttempt.passed, n: count() })
+    .from(quizAttempt)
+    .groupBy(quizAttempt.passed)
+    .all();
+  const passed = attempts.find((a) => a.passed)?.n ?? 0;
+  const failed = attempts.find((a) => !a.passed)?.n ?? 0;
+  return { completions, passed, failed, total: completions + passed + failed, sent: countXapiSent(db) };
 }
