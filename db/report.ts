@@ -82,7 +82,8 @@ const asOf = args.data.asOf ?? today();
 // The command acts for HR: the whole organisation is in scope.
 const viewer = { role: "hr" as const, scopePaths: [] };
 
-function auditExport(scope: string, filters: string, rowCount: number) {
+/** The xAPI file and send in the audit trail, as writeFile below records the other exports. */
+function auditXapi(filters: string, rowCount: number) {
   getDb()
     .insert(schema.auditEvent)
     .values({
@@ -91,7 +92,7 @@ function auditExport(scope: string, filters: string, rowCount: number) {
       actorName: "Kommandoen npm run report",
       actorRole: "hr",
       action: "export",
-      scope,
+      scope: "Hele organisationen",
       filters,
       rowCount,
       requestId: "kommando",
@@ -109,13 +110,13 @@ if (report === "completions") {
   if (args.data.out) {
     const file = xapiExport(origin);
     writeFileSync(args.data.out, file.text);
-    auditExport(file.scope, `${file.filters}; Format: JSON`, file.count);
+    auditXapi(`${file.filters}; Format: JSON`, file.count);
     console.log(`Skrev ${file.count} xAPI-udsagn til ${args.data.out}.`);
   }
   if (args.data.send) {
     const lrs = config().xapiLrs ?? fail("XAPI_LRS_URL, XAPI_LRS_KEY og XAPI_LRS_SECRET er ikke sat.");
     const result = await sendPendingXapi({ lrs, origin });
-    auditExport("Hele organisationen", `xAPI-udsagn sendt til ${lrs.url.host}`, result.sent);
+    auditXapi(`xAPI-udsagn sendt til ${lrs.url.host}`, result.sent);
     console.log(`Sendte ${result.sent} xAPI-udsagn til ${lrs.url.host}; ${result.unsent} venter.`);
     if (result.error) {
       console.error(result.error);
@@ -141,7 +142,20 @@ async function writeFile<T>(
     writeExport(format, rows, meta, body, table),
     pipeline(body, createWriteStream(out)),
   ]);
-  auditExport(scope, `${filters}; Format: ${format.toUpperCase()}; Pr. ${asOf}`, written);
+  getDb()
+    .insert(schema.auditEvent)
+    .values({
+      at: Date.now(),
+      actorUserId: null,
+      actorName: "Kommandoen npm run report",
+      actorRole: "hr",
+      action: "export",
+      scope,
+      filters: `${filters}; Format: ${format.toUpperCase()}; Pr. ${asOf}`,
+      rowCount: written,
+      requestId: "kommando",
+    })
+    .run();
   return written;
 }
 

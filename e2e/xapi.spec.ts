@@ -1,5 +1,8 @@
 // HR downloads the learning records as xAPI 1.0.3 statements; nobody else may.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { emailTraces, statementProblems } from "../app/xapi/statement-schema.testing";
 import type { XapiStatement } from "../app/xapi/statements";
@@ -47,6 +50,15 @@ function createRecords() {
   }
 }
 
+/** `npm run report -- completions --format xapi --out FILE` on the e2e database, as the server's origin. */
+function xapiCommand(origin: string): string {
+  const out = path.join(tmpdir(), `xapi-${process.pid}-${Date.now()}.json`);
+  execFileSync("npx", ["tsx", "db/report.ts", "completions", "--format", "xapi", "--out", out], {
+    env: { ...process.env, DATABASE_PATH: "db/e2e.db", PUBLIC_ORIGIN: origin },
+  });
+  return readFileSync(out, "utf8");
+}
+
 function hrName() {
   const db = e2eDb();
   try {
@@ -74,6 +86,8 @@ test("HR downloads every completion and quiz attempt as valid xAPI statements, b
   page,
   baseURL,
 }) => {
+  // One run of the report command (it starts tsx) besides the download.
+  test.setTimeout(120_000);
   const { number } = createRecords();
   await logIn(page, DEMO.hr);
   await page.getByRole("link", { name: "Læringsdata" }).click();
@@ -101,6 +115,12 @@ test("HR downloads every completion and quiz attempt as valid xAPI statements, b
   // The annulled completion of 1 June is not in the file; the attempts share the completion's registration.
   expect(mine.filter((s) => s.timestamp.startsWith("2020-06-01"))).toEqual([]);
   expect(new Set(mine.map((s) => s.context?.registration)).size).toBe(1);
+
+  // The command writes the same file; other specs may record a completion in between, then redo both.
+  await expect(async () => {
+    const web = await (await page.context().request.get("/hr/xapi/hent")).text();
+    expect(xapiCommand(new URL(baseURL ?? "").origin) === web).toBe(true);
+  }).toPass({ intervals: [0], timeout: 60_000 });
 
   // The download is in the audit trail, like every export.
   const entry = lastExport(hrName());
