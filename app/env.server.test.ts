@@ -96,5 +96,21 @@ describe("configuration from the environment", () => {
       expect.stringMatching(/^WORKER_QUEUE_LIMIT: .*1-10000/),
     ]);
     expect(problems({ WORKER_THREADS: "17" })).toEqual([expect.stringMatching(/^WORKER_THREADS: .*0-16/)]);
+  it("an xAPI learning record store needs https (http on loopback only), a key and a secret", () => {
+    expect(parseConfig({}).xapiLrs).toBeNull();
+    expect(problems({ XAPI_LRS_URL: "https://lrs.albertslund.dk/xapi/" })).toEqual([
+      expect.stringMatching(/^XAPI_LRS_KEY: /),
+      expect.stringMatching(/^XAPI_LRS_SECRET: /),
+    ]);
+    expect(
+      problems({ XAPI_LRS_URL: "http://lrs.albertslund.dk/xapi/", XAPI_LRS_KEY: "k", XAPI_LRS_SECRET: "s" }),
+    ).toEqual([expect.stringMatching(/^XAPI_LRS_URL: .*https:\/\//)]);
+    const lrs = parseConfig({
+      XAPI_LRS_URL: "http://127.0.0.1:9999/xapi/",
+      XAPI_LRS_KEY: "nøgle",
+      XAPI_LRS_SECRET: "hemmelig",
+    });
+    expect(lrs.xapiLrs).toMatchObject({ key: "nøgle", secret: "hemmelig" });
+    expect(lrs.xapiLrs?.url.href).toBe("http://127.0.0.1:9999/xapi/");
   });
 });

@@ -88,6 +88,10 @@ const EnvSchema = z
         .max(10000, "WORKER_QUEUE_LIMIT skal være 1-10000 / must be 1-10000")
         .default(100),
     ),
+    // A learning record store to send the xAPI statements to (its base, e.g. https://lrs.example/xapi/).
+    XAPI_LRS_URL: z.preprocess(emptyAsUndefined, httpUrl("XAPI_LRS_URL").optional()),
+    XAPI_LRS_KEY: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
+    XAPI_LRS_SECRET: z.preprocess(emptyAsUndefined, z.string().max(1000).optional()),
     PASSWORD_LOGIN: z.preprocess(
       emptyAsUndefined,
       z
@@ -116,6 +120,17 @@ const EnvSchema = z
         message: "MAIL_FROM mangler, når SMTP_URL er sat / is required with SMTP_URL",
       });
     }
+    if (env.XAPI_LRS_URL) {
+      for (const name of ["XAPI_LRS_KEY", "XAPI_LRS_SECRET"] as const) {
+        if (!env[name]) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: `${name} mangler, når XAPI_LRS_URL er sat / is required with XAPI_LRS_URL`,
+          });
+        }
+      }
+    }
     if (env.PASSWORD_LOGIN === "off" && !env.OIDC_ISSUER && !env.SMTP_URL) {
       ctx.addIssue({
         code: "custom",
@@ -133,6 +148,8 @@ export interface AppConfig {
   oidc: { issuer: URL; clientId: string; clientSecret: string; employeeNumberClaim?: string } | null;
   smtp: { url: string; from: string } | null;
   mailFrom: string;
+  /** The learning record store for xAPI statements (Basic auth with the LRS's key and secret). */
+  xapiLrs: { url: URL; key: string; secret: string } | null;
   /** Who may sign in with a password: everyone, admins only (break-glass) or no one. */
   passwordLogin: PasswordLogin;
   /** The worker pool: `size` 0 runs heavy jobs on the request thread. */
@@ -167,6 +184,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     oidc,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: mailFrom } : null,
     mailFrom,
+    xapiLrs:
+      e.XAPI_LRS_URL && e.XAPI_LRS_KEY && e.XAPI_LRS_SECRET
+        ? { url: e.XAPI_LRS_URL, key: e.XAPI_LRS_KEY, secret: e.XAPI_LRS_SECRET }
+        : null,
     passwordLogin: e.PASSWORD_LOGIN ?? (oidc ? "admins" : "all"),
     workerPool: { size: e.WORKER_THREADS ?? defaultWorkerThreads(), maxQueue: e.WORKER_QUEUE_LIMIT },
   };

@@ -567,3 +567,13 @@ export const keptMonthCount = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.monthEnd, t.courseId, t.unitPath] })],
 );
+
+/**
+ * The xAPI statements already accepted by the learning record store (XAPI_LRS_URL), by their
+ * deterministic id (app/xapi/statements.ts): a send run posts only the statements not here.
+ * No personal data: the id is a UUID derived from the completion or quiz attempt.
+ */
+export const xapiStatementSent = sqliteTable("xapi_statement_sent", {
+  statementId: text("statement_id").primaryKey(),
+  sentAt: integer("sent_at").notNull(), // UTC milliseconds
+});
