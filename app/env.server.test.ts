@@ -96,6 +96,8 @@ describe("configuration from the environment", () => {
       expect.stringMatching(/^WORKER_QUEUE_LIMIT: .*1-10000/),
     ]);
     expect(problems({ WORKER_THREADS: "17" })).toEqual([expect.stringMatching(/^WORKER_THREADS: .*0-16/)]);
+  });
+
   it("an xAPI learning record store needs https (http on loopback only), a key and a secret", () => {
     expect(parseConfig({}).xapiLrs).toBeNull();
     expect(problems({ XAPI_LRS_URL: "https://lrs.albertslund.dk/xapi/" })).toEqual([
