@@ -60,7 +60,11 @@ function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Forside" }];
   if (role === "manager") items.push({ to: "/enheder", label: "Mine enheder" });
   if (role === "hr")
-    items.push({ to: "/enheder", label: "Organisationen" }, { to: "/hr/import", label: "Indlæs data" });
+    items.push(
+      { to: "/enheder", label: "Organisationen" },
+      { to: "/hr/import", label: "Indlæs data" },
+      { to: "/hr/udbakke", label: "Udbakke" },
+    );
   if (role === "admin")
     items.push(
       { to: "/admin/brugere", label: "Brugere" },

@@ -3,7 +3,7 @@
 // (listPeopleStatuses / buildPeopleView); every message goes through the outbox; every reminder
 // about a person and course is a `reminder` row, which the 7-day rule reads, whoever sends it.
 import { PassThrough } from "node:stream";
-import { and, eq, gte, inArray, isNull, max } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, max } from "drizzle-orm";
 import type { Viewer } from "~/auth/scope";
 import { topScopePaths } from "~/auth/scope";
 import { type CourseInfo, listCourses } from "~/compliance/courses.server";
@@ -451,13 +451,14 @@ export function sendManualReminders(
   request: ManualRequest,
   sender: { id: number; name: string; role: string },
   options: { now?: number; smtp?: SmtpSettings | null; origin?: string } = {},
-): { queued: number[]; skipped: number; delivered: Promise<DeliveryResult> } {
+): { queued: number[]; recipients: number[]; skipped: number; delivered: Promise<DeliveryResult> } {
   const now = options.now ?? Date.now();
   const smtp = options.smtp === undefined ? config().smtp : options.smtp;
   const origin = options.origin ?? config().publicOrigin;
   const plan = planManualReminders(request);
   const labels = unitPathLabels();
   const queued: number[] = [];
+  const recipients: number[] = [];
   let skipped = plan.skipped.length;
   for (const r of plan.recipients) {
     const mailId = queueReminder(
@@ -475,9 +476,12 @@ export function sendManualReminders(
       sender.id,
     );
     if (mailId === null) skipped++;
-    else queued.push(mailId);
+    else {
+      queued.push(mailId);
+      recipients.push(r.employeeId);
+    }
   }
-  return { queued, skipped, delivered: deliver(queued, now, smtp) };
+  return { queued, recipients, skipped, delivered: deliver(queued, now, smtp) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -582,4 +586,55 @@ export async function sendDepartmentLists(options: RunOptions) {
     }
   }
   return { mails: queued.length, withoutHead, delivery: await deliver(queued, now, smtp) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a person got (their page)
+
+export const REMINDER_KIND_LABEL: Record<ReminderKind, string> = {
+  before_due: "Før fristen",
+  on_due: "På fristen",
+  after_due: "En uge efter fristen",
+  new_hire: "Velkomst som ny",
+  manual: "Sendt af leder eller HR",
+  digest: "Ugeoversigt",
+};
+
+/** The reminders one employee got, newest first (the caller has checked they may see the person). */
+export function remindersForEmployee(employeeId: number) {
+  return getDb()
+    .select({
+      id: reminder.id,
+      kind: reminder.kind,
+      sentOn: reminder.sentOn,
+      dueOn: reminder.dueOn,
+      course: schema.course.title,
+      sentBy: userAccount.name,
+      mailStatus: schema.mailOutbox.status,
+      mailError: schema.mailOutbox.lastError,
+    })
+    .from(reminder)
+    .leftJoin(schema.course, eq(schema.course.id, reminder.courseId))
+    .leftJoin(userAccount, eq(userAccount.id, reminder.sentByUserId))
+    .leftJoin(schema.mailOutbox, eq(schema.mailOutbox.id, reminder.mailId))
+    .where(eq(reminder.employeeId, employeeId))
+    .orderBy(desc(reminder.id))
+    .limit(100)
+    .all();
+}
+
+/** The mail the first recipient of a manual reminder would get: the page's preview. */
+export function manualReminderPreview(
+  recipient: ManualPlan["recipients"][number],
+  sender: { name: string; role: string },
+  day: Day,
+) {
+  return personReminderMail({
+    origin: config().publicOrigin,
+    name: recipient.name,
+    unitLabel: recipient.unitLabel,
+    items: recipient.items,
+    reason: { kind: "manual", by: senderLabel(sender) },
+    day,
+  });
 }
