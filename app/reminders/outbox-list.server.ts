@@ -3,6 +3,7 @@
 import { and, count, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "~/db.server";
+import { OUTBOX_STATUS_FILTERS } from "./outbox-labels";
 import { REMINDER_MAIL_KINDS } from "./reminders.server";
 
 const { mailOutbox, mailAttachment } = schema;
@@ -11,14 +12,6 @@ export const OUTBOX_KIND_LABEL: Record<string, string> = {
   login_link: "Login-link",
   ...REMINDER_MAIL_KINDS,
 };
-
-export const OUTBOX_STATUS_FILTERS = {
-  alle: "Alle",
-  sendt: "Sendt",
-  venter: "Venter på at blive sendt",
-  fejlet: "Fejlede",
-  "ikke-sendt": "Ikke sendt (ingen mailserver)",
-} as const;
 
 export const OUTBOX_PAGE_SIZE = 50;
 

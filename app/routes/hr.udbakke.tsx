@@ -5,12 +5,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { recordAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guard.server";
 import { config } from "~/env.server";
-import {
-  listOutbox,
-  OUTBOX_KIND_LABEL,
-  OUTBOX_STATUS_FILTERS,
-  parseOutboxFilters,
-} from "~/reminders/outbox-list.server";
+import { OUTBOX_STATUS_FILTERS } from "~/reminders/outbox-labels";
+import { listOutbox, OUTBOX_KIND_LABEL, parseOutboxFilters } from "~/reminders/outbox-list.server";
 import { formatCount, formatTimestamp } from "~/ui/format";
 
 const STATUS_LABEL = { queued: "Venter", sent: "Sendt", failed: "Fejlede" } as const;
