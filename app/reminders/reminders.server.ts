@@ -571,18 +571,22 @@ export async function sendDepartmentLists(options: RunOptions) {
         count: list.rows.length,
         day,
       });
-      queued.push(
-        enqueueMail(
-          {
-            kind: "department_list",
-            to: head.email,
-            ...mail,
-            attachments: [{ fileName: list.fileName, contentType: XLSX_TYPE, content }],
-          },
-          now,
-          smtp,
-        ),
+      // The mail and its file in one transaction: a mail is never sent without its attachment.
+      const mailId = getDb().transaction(
+        () =>
+          enqueueMail(
+            {
+              kind: "department_list",
+              to: head.email,
+              ...mail,
+              attachments: [{ fileName: list.fileName, contentType: XLSX_TYPE, content }],
+            },
+            now,
+            smtp,
+          ),
+        { behavior: "immediate" },
       );
+      queued.push(mailId);
     }
   }
   return { mails: queued.length, withoutHead, delivery: await deliver(queued, now, smtp) };
