@@ -211,6 +211,8 @@ test("HR downloads an afdeling's list of who has not completed", async ({ page }
 test("the reminder page, its error and its preview fit a phone and have no accessibility violations", async ({
   page,
 }) => {
+  // Three axe scans and two form posts: give it the time a loaded machine needs.
+  test.slow();
   const { unit, first } = await preparedUnit();
   await page.setViewportSize({ width: 360, height: 740 });
   await logIn(page, "hr@albertslund.test");
