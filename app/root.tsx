@@ -64,6 +64,7 @@ function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
       { to: "/enheder", label: "Organisationen" },
       { to: "/hr/import", label: "Indlæs data" },
       { to: "/hr/xapi", label: "Læringsdata" },
+      { to: "/hr/udbakke", label: "Udbakke" },
     );
   if (role === "admin")
     items.push(

@@ -23,5 +23,7 @@ export const AUDIT_ACTIONS = [
   "change_activity",
   "change_course",
   "change_setting",
+  "send_reminder",
+  "view_outbox",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

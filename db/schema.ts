@@ -577,3 +577,51 @@ export const xapiStatementSent = sqliteTable("xapi_statement_sent", {
   statementId: text("statement_id").primaryKey(),
   sentAt: integer("sent_at").notNull(), // UTC milliseconds
 });
+
+/** A file sent with a mail (the department lists' XLSX). Kept with the mail, so a retry sends the same file. */
+export const mailAttachment = sqliteTable(
+  "mail_attachment",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    mailId: integer("mail_id")
+      .notNull()
+      .references(() => mailOutbox.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    content: blob("content", { mode: "buffer" }).notNull(),
+  },
+  (t) => [index("mail_attachment_mail").on(t.mailId)],
+);
+
+export const REMINDER_KINDS = ["before_due", "on_due", "after_due", "new_hire", "manual", "digest"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * Every reminder the site sent (issue 13): one row per person and course a mail reminded of, or
+ * one row per manager for the weekly digest. The 7-day rule ("at most one reminder per person and
+ * course per 7 days, whoever triggers it") and the daily job's "each step once" read this table.
+ */
+export const reminder = sqliteTable(
+  "reminder",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    // Null for a digest (it is about many people).
+    employeeId: integer("employee_id").references(() => employee.id, { onDelete: "cascade" }),
+    courseId: integer("course_id").references(() => course.id),
+    // The frist the reminder was about (so each step is sent once per frist).
+    dueOn: text("due_on"),
+    // The digest's recipient.
+    managerUserId: integer("manager_user_id").references(() => userAccount.id, { onDelete: "cascade" }),
+    // The Danish calendar day it was sent on (the 7-day rule counts days).
+    sentOn: text("sent_on").notNull(),
+    // Who asked for it (a manual reminder); null for the daily job.
+    sentByUserId: integer("sent_by_user_id").references(() => userAccount.id, { onDelete: "set null" }),
+    mailId: integer("mail_id").references(() => mailOutbox.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("reminder_employee_course").on(t.employeeId, t.courseId, t.sentOn),
+    index("reminder_manager").on(t.managerUserId, t.sentOn),
+  ],
+);

@@ -15,6 +15,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   change_activity: "Ændrede adgang",
   change_course: "Ændrede kursus",
   change_setting: "Ændrede indstilling",
+  send_reminder: "Sendte påmindelse",
+  view_outbox: "Så udbakken",
 };
 
 /** "Mine data": what was done with the employee's own record, or with a list they were on. */
@@ -37,6 +39,8 @@ export function ownRecordPhrase(action: AuditAction, aboutThem: boolean, scope: 
         return "Ændrede din adgang";
       case "create_user":
         return "Oprettede dit login";
+      case "send_reminder":
+        return "Sendte dig en påmindelse om et kursus";
       default:
         return `${AUDIT_ACTION_LABEL[action]} dine oplysninger`;
     }

@@ -17,7 +17,7 @@ import { config } from "~/env.server";
 import { logger } from "~/logger.server";
 import { mintLoginLinkToken } from "../auth/login-link.server";
 
-const { mailOutbox } = schema;
+const { mailOutbox, mailAttachment } = schema;
 
 export const LINK_PLACEHOLDER = "{{link}}";
 export const MAX_ATTEMPTS = 6;
@@ -37,6 +37,8 @@ export interface OutgoingMail {
   html?: string;
   /** For a sign-in mail: the login_link whose token each delivery mints into "{{link}}". */
   loginLinkId?: number;
+  /** Files sent with it (the department lists' XLSX), kept with the row so a retry sends the same. */
+  attachments?: { fileName: string; contentType: string; content: Buffer }[];
 }
 
 export interface SmtpSettings {
@@ -62,6 +64,11 @@ export function enqueueMail(mail: OutgoingMail, now = Date.now(), smtp = config(
     })
     .returning({ id: mailOutbox.id })
     .get();
+  for (const file of mail.attachments ?? [])
+    getDb()
+      .insert(mailAttachment)
+      .values({ mailId: row.id, ...file })
+      .run();
   return row.id;
 }
 
@@ -127,6 +134,12 @@ export async function deliverMail(
       subject: row.subject,
       text,
       html: html ?? undefined,
+      attachments: getDb()
+        .select()
+        .from(mailAttachment)
+        .where(eq(mailAttachment.mailId, id))
+        .all()
+        .map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content })),
     });
     getDb()
       .update(mailOutbox)

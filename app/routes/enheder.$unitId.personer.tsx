@@ -85,6 +85,11 @@ export default function PeopleList() {
       </nav>
       <h1 className="mt-1 text-2xl font-bold">Personer i {d.unit.name}</h1>
       <p className="mt-2">Status pr. {formatLongDate(d.asOf)}, for enheden og alle enheder under den.</p>
+      <p className="mt-2">
+        <Link to={`/enheder/${d.unit.id}/paamindelser`}>
+          Send påmindelse til dem, der ikke har gennemført
+        </Link>
+      </p>
 
       <Form
         method="get"

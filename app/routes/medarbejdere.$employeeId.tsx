@@ -8,6 +8,7 @@ import { today } from "~/compliance/day";
 import { loadEmployeeHistory } from "~/compliance/employee-history.server";
 import { type Intent, ManualRegistration, registerManually } from "~/compliance/manual-registration.server";
 import { allCourseContent } from "~/content/content.server";
+import { REMINDER_KIND_LABEL, remindersForEmployee } from "~/reminders/reminders.server";
 import { formatShortDate, formatTimestamp } from "~/ui/format";
 import { PersonFacts } from "~/ui/person-facts";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
@@ -98,6 +99,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       at: formatTimestamp(r.attempt.submittedAt),
       score: r.attempt.score,
       passed: r.attempt.passed,
+    })),
+    // The reminders the person got (issue 13), whoever sent them.
+    reminders: remindersForEmployee(history.person.id).map((r) => ({
+      id: r.id,
+      sentOn: r.sentOn,
+      kind: r.sentBy ? `${REMINDER_KIND_LABEL[r.kind]} (${r.sentBy})` : REMINDER_KIND_LABEL[r.kind],
+      course: r.course ?? "",
+      mail: r.mailStatus === "sent" ? "Sendt" : r.mailStatus === "failed" ? "Fejlede" : "Ikke sendt endnu",
     })),
     attestations: history.attestations.map((r) => ({
       id: r.attestation.id,
@@ -423,6 +432,32 @@ export default function EmployeeDetail() {
               </td>
               <td className={td} data-label="Erklæring">
                 {a.statement}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Section>
+
+      <Section
+        title="Påmindelser"
+        empty="Ingen påmindelser."
+        count={d.reminders.length}
+        headers={["Dato", "Kursus", "Påmindelse", "Mail"]}
+      >
+        <tbody>
+          {d.reminders.map((r) => (
+            <tr key={r.id} className="border-b border-gray-200">
+              <td className={td} data-label="Dato">
+                {formatShortDate(r.sentOn)}
+              </td>
+              <td className={td} data-label="Kursus">
+                {r.course}
+              </td>
+              <td className={td} data-label="Påmindelse">
+                {r.kind}
+              </td>
+              <td className={td} data-label="Mail">
+                {r.mail}
               </td>
             </tr>
           ))}

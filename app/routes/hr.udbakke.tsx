@@ -1,0 +1,189 @@
+// HR's outbox: every mail the site sent or tried to send (reminders, digests, department lists,
+// sign-in links), with status, attempts and the reason of a failure, filtered in the URL.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { recordAudit } from "~/audit/audit.server";
+import { requireRole } from "~/auth/guard.server";
+import { config } from "~/env.server";
+import { OUTBOX_STATUS_FILTERS } from "~/reminders/outbox-labels";
+import { listOutbox, OUTBOX_KIND_LABEL, parseOutboxFilters } from "~/reminders/outbox-list.server";
+import { formatCount, formatTimestamp } from "~/ui/format";
+
+const STATUS_LABEL = { queued: "Venter", sent: "Sendt", failed: "Fejlede" } as const;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const user = requireRole(request, "hr");
+  const filters = parseOutboxFilters(new URL(request.url).searchParams);
+  const list = listOutbox(filters);
+  recordAudit({
+    request,
+    actor: user,
+    action: "view_outbox",
+    scope: "Udbakken",
+    filters: `Status: ${OUTBOX_STATUS_FILTERS[filters.status]}; Type: ${filters.type}; Søgning: ${filters.q}`,
+    rowCount: list.rows.length,
+  });
+  const params = new URLSearchParams();
+  if (filters.status !== "alle") params.set("status", filters.status);
+  if (filters.type !== "alle") params.set("type", filters.type);
+  if (filters.q) params.set("q", filters.q);
+  return {
+    smtp: config().smtp !== null,
+    filters,
+    params: params.toString(),
+    kinds: Object.entries(OUTBOX_KIND_LABEL),
+    total: list.total,
+    page: list.page,
+    pageCount: list.pageCount,
+    rows: list.rows.map((r) => ({
+      id: r.id,
+      kind: OUTBOX_KIND_LABEL[r.kind] ?? r.kind,
+      to: r.to,
+      subject: r.subject,
+      text: r.text,
+      attachments: r.attachments,
+      status: r.status === "queued" && r.nextAttemptAt === null ? "Ikke sendt" : STATUS_LABEL[r.status],
+      attempts: r.attempts,
+      lastError: r.status === "sent" ? null : r.lastError,
+      nextAttempt: r.status !== "sent" && r.nextAttemptAt !== null ? formatTimestamp(r.nextAttemptAt) : null,
+      createdAt: formatTimestamp(r.createdAt),
+      sentAt: r.sentAt ? formatTimestamp(r.sentAt) : null,
+    })),
+  };
+}
+
+const field = "mt-1 min-h-11 w-full rounded border border-gray-500 bg-white px-2 py-2";
+
+export default function Outbox() {
+  const d = useLoaderData<typeof loader>();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(d.params);
+    if (page > 1) params.set("side", String(page));
+    return `/hr/udbakke?${params}`;
+  };
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">Udbakke</h1>
+      <p className="mt-2 max-w-prose">
+        Alle mails, siden har sendt eller prøver at sende: påmindelser, ugeoversigter til ledere,
+        afdelingslister og login-links. En mail, der fejler, prøves igen op til 6 gange. Afdelingernes lister
+        over, hvem der mangler, finder du under <Link to="/hr/afdelingslister">Afdelingslister</Link>.
+      </p>
+      {d.smtp ? null : (
+        <p className="mt-3 max-w-prose rounded border-2 border-warn bg-white p-3">
+          Der er ikke sat en mailserver op (SMTP_URL) på denne installation. Mailene bliver liggende i
+          udbakken med status „Ikke sendt“ og bliver ikke sendt.
+        </p>
+      )}
+
+      <Form
+        method="get"
+        className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
+      >
+        <div>
+          <label htmlFor="status" className="block text-sm font-semibold">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={d.filters.status} className={field}>
+            {Object.entries(OUTBOX_STATUS_FILTERS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="type" className="block text-sm font-semibold">
+            Type
+          </label>
+          <select id="type" name="type" defaultValue={d.filters.type} className={field}>
+            <option value="alle">Alle typer</option>
+            {d.kinds.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="q" className="block text-sm font-semibold">
+            Modtager (e-mail)
+          </label>
+          <input id="q" name="q" type="search" defaultValue={d.filters.q} className={field} />
+        </div>
+        <div className="flex items-end">
+          <button
+            type="submit"
+            className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            Vis
+          </button>
+        </div>
+      </Form>
+
+      <p role="status" className="mt-4 font-semibold">
+        {d.total === 1 ? "1 mail" : `${formatCount(d.total)} mails`}
+      </p>
+      {d.rows.length === 0 ? (
+        <p className="mt-2 rounded bg-white p-4">Ingen mails passer til filtrene.</p>
+      ) : (
+        <ul className="mt-2 space-y-3">
+          {d.rows.map((m) => (
+            <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
+              <p className="break-words font-semibold">{m.subject}</p>
+              <dl className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
+                <dt className="font-semibold">Til</dt>
+                <dd className="break-words">{m.to}</dd>
+                <dt className="font-semibold">Type</dt>
+                <dd>{m.kind}</dd>
+                <dt className="font-semibold">Status</dt>
+                <dd>
+                  {m.status}
+                  {m.sentAt ? `, ${m.sentAt}` : ""}
+                  {m.attempts > 0 ? ` (${m.attempts} forsøg)` : ""}
+                </dd>
+                {m.lastError ? (
+                  <>
+                    <dt className="font-semibold">Årsag</dt>
+                    <dd className="break-words">{m.lastError}</dd>
+                  </>
+                ) : null}
+                {m.nextAttempt ? (
+                  <>
+                    <dt className="font-semibold">Næste forsøg</dt>
+                    <dd>{m.nextAttempt}</dd>
+                  </>
+                ) : null}
+                <dt className="font-semibold">Oprettet</dt>
+                <dd>{m.createdAt}</dd>
+                {m.attachments ? (
+                  <>
+                    <dt className="font-semibold">Vedhæftet</dt>
+                    <dd className="break-words">{m.attachments}</dd>
+                  </>
+                ) : null}
+              </dl>
+              <details className="mt-2">
+                <summary className="cursor-pointer text-brand-700">Vis mailen til {m.to}</summary>
+                <div className="mt-2 whitespace-pre-wrap break-words rounded border border-gray-300 p-3 text-sm">
+                  {m.text}
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.pageCount > 1 ? (
+        <nav aria-label="Sider" className="mt-4 flex flex-wrap items-center gap-4">
+          {d.page > 1 ? <Link to={pageLink(d.page - 1)}>Forrige side</Link> : null}
+          <span>
+            Side {d.page} af {d.pageCount}
+          </span>
+          {d.page < d.pageCount ? <Link to={pageLink(d.page + 1)}>Næste side</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Udbakke · AI og GDPR · Albertslund Kommune" }];
