@@ -11,7 +11,13 @@ import type { Day } from "~/compliance/day";
 import type { PeopleQuery } from "~/compliance/people-list";
 import { buildPeopleList } from "~/compliance/people-view.server";
 import { unitTrend } from "~/compliance/trend.server";
-import { getUnit, listChildUnits, listUnitsInScope, summarizeUnitsAsOf, type Unit } from "~/compliance/units.server";
+import {
+  getUnit,
+  listChildUnits,
+  listUnitsInScope,
+  summarizeUnitsAsOf,
+  type Unit,
+} from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { applyPendingCompletions, applyPendingRoster } from "~/imports/apply-pending.server";
 import type { Role } from "../../db/schema";
