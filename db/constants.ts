@@ -23,5 +23,7 @@ export const AUDIT_ACTIONS = [
   "change_activity",
   "change_course",
   "change_setting",
+  "appoint_super_user",
+  "end_super_user",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,6 +15,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   change_activity: "Ændrede adgang",
   change_course: "Ændrede kursus",
   change_setting: "Ændrede indstilling",
+  appoint_super_user: "Udpegede AI-superbruger",
+  end_super_user: "Afsluttede AI-superbruger",
 };
 
 /** "Mine data": what was done with the employee's own record, or with a list they were on. */
@@ -37,6 +39,10 @@ export function ownRecordPhrase(action: AuditAction, aboutThem: boolean, scope: 
         return "Ændrede din adgang";
       case "create_user":
         return "Oprettede dit login";
+      case "appoint_super_user":
+        return "Udpegede dig som AI-superbruger";
+      case "end_super_user":
+        return "Afsluttede din rolle som AI-superbruger";
       default:
         return `${AUDIT_ACTION_LABEL[action]} dine oplysninger`;
     }

@@ -21,6 +21,7 @@ const {
   retentionRun,
   siteSetting,
   annulment,
+  aiSuperUser,
 } = schema;
 
 export const DEFAULT_RETENTION_MONTHS = 24;
@@ -60,6 +61,7 @@ export function runRetention(input: {
           [moduleProgress, moduleProgress.employeeId],
           [attestation, attestation.employeeId],
           [selfReportedCourse, selfReportedCourse.employeeId],
+          [aiSuperUser, aiSuperUser.employeeId],
         ] as const) {
           result.otherRows += countOrDelete(tx, table, column, chunk, input.dryRun);
         }
