@@ -58,9 +58,15 @@ interface NavItem {
 
 function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Forside" }];
-  if (role === "manager") items.push({ to: "/enheder", label: "Mine enheder" });
+  if (role === "manager")
+    items.push({ to: "/enheder", label: "Mine enheder" }, { to: "/superbrugere", label: "AI-superbrugere" });
   if (role === "hr")
-    items.push({ to: "/enheder", label: "Organisationen" }, { to: "/hr/import", label: "Indlæs data" });
+    items.push(
+      { to: "/enheder", label: "Organisationen" },
+      { to: "/hr/import", label: "Indlæs data" },
+      { to: "/superbrugere", label: "AI-superbrugere" },
+      { to: "/hr/ai-dokumentation", label: "AI-dokumentation" },
+    );
   if (role === "admin")
     items.push(
       { to: "/admin/brugere", label: "Brugere" },

@@ -9,6 +9,8 @@ import { listPeopleStatuses } from "~/compliance/people.server";
 import type { PeopleQuery } from "~/compliance/people-list";
 import { buildPeopleView, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
 import { listUnitsInScope, summarizeUnits, unitPathLabels } from "~/compliance/units.server";
+import { isAfdelingPath } from "~/super-users/range";
+import { countSuperUsersByAfdeling } from "~/super-users/super-users.server";
 import type { ExportMeta } from "./export-writers.server";
 import { unitSummaryRow, unitSummaryTable } from "./unit-summary";
 
@@ -25,12 +27,14 @@ export function buildUnitSummaryExport(viewer: Viewer, asOf: Day) {
   const people = listPeopleStatuses({ viewer, unitPath: "/", asOf, courses });
   const labels = unitPathLabels();
   const codes = courses.map((c) => c.code);
+  const superUsers = countSuperUsersByAfdeling(asOf);
   const rows = summarizeUnits(people, listUnitsInScope(viewer), courses).map((s) =>
     unitSummaryRow(
       labels.get(s.unit.id) ?? s.unit.name,
       people.filter((p) => p.unitPath.startsWith(s.unit.path)).length,
       s.counts,
       codes,
+      isAfdelingPath(s.unit.path) ? (superUsers.get(s.unit.id) ?? 0) : null,
     ),
   );
   const meta: ExportMeta = {

@@ -11,6 +11,7 @@ import { canViewUnit } from "~/auth/scope";
 import { unitScopeCondition } from "~/auth/scope.server";
 import { type Day, isDay } from "~/compliance/day";
 import { getDb, schema } from "~/db.server";
+import type { AskSuperUsersData } from "~/ui/ask-super-users";
 import { AFDELING_DEPTH, afdelingPathOf } from "./range";
 
 const { aiSuperUser, employee, orgUnit } = schema;
@@ -288,4 +289,13 @@ export function applySuperUserForm(input: {
     },
     { behavior: "immediate" },
   );
+}
+
+/** What "Spørg en AI-superbruger" shows an employee on `day`. */
+export function askSuperUsersData(employeeId: number, day: Day): AskSuperUsersData {
+  const { afdeling, superUsers } = superUsersForEmployee(employeeId, day);
+  return {
+    afdelingName: afdeling?.name ?? null,
+    superUsers: superUsers.map((s) => ({ id: s.id, name: s.name, unitName: s.unitName, email: s.email })),
+  };
 }
