@@ -21,7 +21,7 @@ const team = createUnit(db, "Superteam", afdeling);
 const other = createUnit(db, "Anden afdeling", area);
 const hrAccount = createAccount(db, "hr");
 const hr = { ...hrAccount, scopePaths: [] } as unknown as CurrentUser;
-const afdelingRow = { id: afdeling.id, name: afdeling.name, path: afdeling.path };
+const afdelingRow = { id: afdeling.id, parentId: area.id, name: afdeling.name, path: afdeling.path };
 
 describe("AI super users", () => {
   it("lists only units on the afdeling level, and a manager only those inside their units", () => {

@@ -18,6 +18,7 @@ const { aiSuperUser, employee, orgUnit } = schema;
 
 export interface Afdeling {
   id: number;
+  parentId: number | null;
   name: string;
   path: string;
 }
@@ -39,7 +40,7 @@ const onAfdelingLevel = sql`length(${orgUnit.path}) - length(replace(${orgUnit.p
 /** The afdelinger the viewer may see (HR: all; a manager: those inside their units), by name. */
 export function listAfdelinger(viewer: Viewer): Afdeling[] {
   return getDb()
-    .select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path })
+    .select({ id: orgUnit.id, parentId: orgUnit.parentId, name: orgUnit.name, path: orgUnit.path })
     .from(orgUnit)
     .where(and(unitScopeCondition(viewer), onAfdelingLevel))
     .orderBy(asc(orgUnit.name))
@@ -48,7 +49,7 @@ export function listAfdelinger(viewer: Viewer): Afdeling[] {
 
 export function getAfdeling(id: number): Afdeling | undefined {
   return getDb()
-    .select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path })
+    .select({ id: orgUnit.id, parentId: orgUnit.parentId, name: orgUnit.name, path: orgUnit.path })
     .from(orgUnit)
     .where(and(eq(orgUnit.id, id), onAfdelingLevel))
     .get();
@@ -132,7 +133,7 @@ export function superUsersForEmployee(
   const path = own ? afdelingPathOf(own.path) : null;
   const afdeling = path
     ? getDb()
-        .select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path })
+        .select({ id: orgUnit.id, parentId: orgUnit.parentId, name: orgUnit.name, path: orgUnit.path })
         .from(orgUnit)
         .where(eq(orgUnit.path, path))
         .get()
