@@ -132,8 +132,8 @@ export function buildEvidencePack(source: EvidenceSource): EvidencePack {
   const { asOf, courses } = source;
   const codes = courses.map((c) => c.code);
   const completionColumns = [
-    { header: "Enhed", width: 40 },
-    { header: "Medarbejdere", width: 12 },
+    { header: "Enhed", width: 36 },
+    { header: "Medarbejdere", width: 16 },
     ...courses.flatMap((c) => [
       { header: `${c.title}: Gennemført`, width: 14 },
       { header: `${c.title}: Ikke gennemført`, width: 14 },

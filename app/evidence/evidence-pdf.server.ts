@@ -80,10 +80,12 @@ function draw(doc: Doc, pack: EvidencePack) {
     type: string,
     value: string,
     style: { font: string; size: number; color: string; gapBefore: number },
+    // Room to keep below a heading, so it never ends a page alone.
+    keepWithNext = 0,
   ) => {
     doc.font(style.font).fontSize(style.size);
     const height = doc.heightOfString(value, { width: CONTENT_WIDTH, lineGap: 2 });
-    ensureRoom(style.gapBefore + Math.min(height, BOTTOM - MARGIN));
+    ensureRoom(style.gapBefore + Math.min(height, BOTTOM - MARGIN) + keepWithNext);
     y += style.gapBefore;
     root.add(
       doc.struct(type, {}, () => {
@@ -116,11 +118,11 @@ function draw(doc: Doc, pack: EvidencePack) {
   });
 
   for (const section of pack.sections) {
-    block("H2", section.heading, { font: BOLD, size: 14, color: GREEN, gapBefore: 18 });
+    block("H2", section.heading, { font: BOLD, size: 14, color: GREEN, gapBefore: 18 }, 60);
     for (const p of section.paragraphs)
       block("P", p, { font: REGULAR, size: 9.5, color: TEXT, gapBefore: 5 });
     for (const table of section.tables) {
-      block("H3", table.title, { font: BOLD, size: 10.5, color: TEXT, gapBefore: 10 });
+      block("H3", table.title, { font: BOLD, size: 10.5, color: TEXT, gapBefore: 10 }, 60);
       y = drawTable(doc, root, table, y + 4);
     }
   }
