@@ -65,7 +65,7 @@ export default function EvidencePage() {
           </a>
         </div>
       ) : null}
-      <form method="get" className="mt-4 max-w-md space-y-3 rounded-lg bg-white p-5 shadow-sm">
+      <form method="get" noValidate className="mt-4 max-w-md space-y-3 rounded-lg bg-white p-5 shadow-sm">
         <div>
           <label htmlFor="dato" className="block font-semibold">
             Opgjort pr. dato
