@@ -113,7 +113,8 @@ function pdfText(pdf: Buffer): string {
   return execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 }
 
-describe("the evidence pack's figures", () => {
+// Rendering PDFs with an embedded font takes a few seconds on a busy machine.
+describe("the evidence pack's figures", { timeout: 30_000 }, () => {
   it("are the overview's for each afdeling on the same day (the status-per-unit file and /enheder)", () => {
     const summary = buildUnitSummaryExport(HR, asOf);
     const statuses = listPeopleStatuses({ viewer: HR, unitPath: "/", asOf, courses });
