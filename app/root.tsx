@@ -58,13 +58,16 @@ interface NavItem {
 
 function navFor(role: Role, hasEmployeeRecord: boolean): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Forside" }];
-  if (role === "manager") items.push({ to: "/enheder", label: "Mine enheder" });
+  if (role === "manager")
+    items.push({ to: "/enheder", label: "Mine enheder" }, { to: "/superbrugere", label: "AI-superbrugere" });
   if (role === "hr")
     items.push(
       { to: "/enheder", label: "Organisationen" },
       { to: "/hr/import", label: "Indlæs data" },
       { to: "/hr/xapi", label: "Læringsdata" },
       { to: "/hr/udbakke", label: "Udbakke" },
+      { to: "/superbrugere", label: "AI-superbrugere" },
+      { to: "/hr/ai-dokumentation", label: "AI-dokumentation" },
     );
   if (role === "admin")
     items.push(

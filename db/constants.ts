@@ -25,5 +25,7 @@ export const AUDIT_ACTIONS = [
   "change_setting",
   "send_reminder",
   "view_outbox",
+  "appoint_super_user",
+  "end_super_user",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,7 +3,7 @@
 // completions spread so that every status occurs. Dates are relative to the day of seeding, so
 // the demo looks current whenever it is loaded. A fixed random seed makes it repeatable.
 
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, like, lte, notInArray } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
 import { addDaysToDay, addMonthsToDay, type Day, daysBetween } from "~/compliance/day";
 import { rebuildInTransaction } from "~/compliance/kept-status.server";
@@ -458,6 +458,48 @@ export async function seedDemoData(
         if (account.role === "manager") {
           tx.insert(schema.managerScope)
             .values({ userId: user.id, orgUnitId: unitIds.get("Børn & Familie") as number })
+            .run();
+        }
+      }
+
+      // AI super users: three in Ældre, Sundhed & Social (the demo employee's afdeling, within the
+      // range) and one in Børn & Familie (too few, so HR's page shows the red verdict).
+      for (const [afdeling, count] of [
+        ["Ældre, Sundhed & Social", 3],
+        ["Børn & Familie", 1],
+      ] as const) {
+        const unit = tx
+          .select({ id: schema.orgUnit.id, path: schema.orgUnit.path })
+          .from(schema.orgUnit)
+          .where(eq(schema.orgUnit.id, unitIds.get(afdeling) as number))
+          .get();
+        if (!unit) continue;
+        const chosen = tx
+          .select({ id: schema.employee.id })
+          .from(schema.employee)
+          .innerJoin(schema.orgUnit, eq(schema.orgUnit.id, schema.employee.orgUnitId))
+          .where(
+            and(
+              like(schema.orgUnit.path, `${unit.path}%`),
+              isNull(schema.employee.endDate),
+              lte(schema.employee.startDate, "2025-09-01"),
+              notInArray(
+                schema.employee.email,
+                DEMO_ACCOUNTS.map((a) => a.email),
+              ),
+            ),
+          )
+          .orderBy(asc(schema.employee.id))
+          .limit(count)
+          .all();
+        for (const person of chosen) {
+          tx.insert(schema.aiSuperUser)
+            .values({
+              employeeId: person.id,
+              afdelingUnitId: unit.id,
+              startDate: "2025-09-01",
+              appointedAt: recordedAt,
+            })
             .run();
         }
       }

@@ -625,3 +625,33 @@ export const reminder = sqliteTable(
     index("reminder_manager").on(t.managerUserId, t.sentOn),
   ],
 );
+
+/**
+ * An AI super user (AI-superbruger) of an afdeling, as Chefforum decided on 19 June 2025 (2-4 per
+ * afdeling). History: a row is never deleted or changed, except that its end date is set once
+ * (a trigger enforces it), so who was a super user on any day can be shown afterwards.
+ */
+export const aiSuperUser = sqliteTable(
+  "ai_super_user",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employee.id),
+    // The afdeling (a unit at the afdeling level, see app/super-users/afdeling.ts).
+    afdelingUnitId: integer("afdeling_unit_id")
+      .notNull()
+      .references(() => orgUnit.id),
+    startDate: text("start_date").notNull(),
+    // The first day the person is no longer a super user; null while they are.
+    endDate: text("end_date"),
+    appointedByUserId: integer("appointed_by_user_id").references(() => userAccount.id),
+    appointedAt: integer("appointed_at").notNull(),
+    endedByUserId: integer("ended_by_user_id").references(() => userAccount.id),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [
+    index("ai_super_user_afdeling").on(t.afdelingUnitId, t.endDate),
+    index("ai_super_user_employee").on(t.employeeId),
+  ],
+);

@@ -17,6 +17,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   change_setting: "Ændrede indstilling",
   send_reminder: "Sendte påmindelse",
   view_outbox: "Så udbakken",
+  appoint_super_user: "Udpegede AI-superbruger",
+  end_super_user: "Afsluttede AI-superbruger",
 };
 
 /** "Mine data": what was done with the employee's own record, or with a list they were on. */
@@ -41,6 +43,10 @@ export function ownRecordPhrase(action: AuditAction, aboutThem: boolean, scope: 
         return "Oprettede dit login";
       case "send_reminder":
         return "Sendte dig en påmindelse om et kursus";
+      case "appoint_super_user":
+        return "Udpegede dig som AI-superbruger";
+      case "end_super_user":
+        return "Afsluttede din rolle som AI-superbruger";
       default:
         return `${AUDIT_ACTION_LABEL[action]} dine oplysninger`;
     }

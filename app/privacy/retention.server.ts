@@ -22,6 +22,7 @@ const {
   retentionRun,
   siteSetting,
   annulment,
+  aiSuperUser,
 } = schema;
 
 export const DEFAULT_RETENTION_MONTHS = 24;
@@ -61,6 +62,7 @@ export function runRetention(input: {
           [moduleProgress, moduleProgress.employeeId],
           [attestation, attestation.employeeId],
           [selfReportedCourse, selfReportedCourse.employeeId],
+          [aiSuperUser, aiSuperUser.employeeId],
         ] as const) {
           result.otherRows += countOrDelete(tx, table, column, chunk, input.dryRun);
         }

@@ -441,7 +441,7 @@ describe("streaming", () => {
 });
 
 describe("a table other than the people list (the per-unit summary)", () => {
-  // Ten courses make 32 columns, so the filter range must run past column Z to AF.
+  // Ten courses and the two AI super-user columns make 34 columns, so the filter range must run past column Z to AH.
   const courses = Array.from({ length: 10 }, (_, i) => ({ title: `Kursus ${i + 1}` }));
   const table = unitSummaryTable(courses);
   const row: UnitSummaryRow = {
@@ -470,6 +470,6 @@ describe("a table other than the people list (the per-unit summary)", () => {
     expect(rowValues(sheet, 7).slice(0, 5)).toEqual(["=Område > Afdeling", 8, 7, 1, 0.875]);
     expect(sheet.getRow(7).getCell(5).numFmt).toBe("0.0%");
     const zip = await JSZip.loadAsync(bytes);
-    expect(await zip.file("xl/workbook.xml")?.async("string")).toContain("Rapport!$A$6:$AF$7");
+    expect(await zip.file("xl/workbook.xml")?.async("string")).toContain("Rapport!$A$6:$AH$7");
   });
 });

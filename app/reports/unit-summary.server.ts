@@ -8,6 +8,8 @@ import type { Day } from "~/compliance/day";
 import type { PeopleQuery } from "~/compliance/people-list";
 import { buildPeopleList, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
 import { listUnitsInScope, summarizeUnitsAsOf, unitPathLabels } from "~/compliance/units.server";
+import { isAfdelingPath } from "~/super-users/range";
+import { countSuperUsersByAfdeling } from "~/super-users/super-users.server";
 import type { ExportMeta } from "./export-writers.server";
 import { unitSummaryRow, unitSummaryTable } from "./unit-summary";
 
@@ -25,8 +27,15 @@ export function buildUnitSummaryExport(viewer: Viewer, asOf: Day) {
   const codes = courses.map((c) => c.code);
   // Everyone listed has a status in every course, so any course's total is the headcount.
   const headcount = (counts: Record<string, { total: number }>) => counts[codes[0] ?? ""]?.total ?? 0;
+  const superUsers = countSuperUsersByAfdeling(asOf);
   const rows = summarizeUnitsAsOf({ viewer, units: listUnitsInScope(viewer), asOf, courses }).map((s) =>
-    unitSummaryRow(labels.get(s.unit.id) ?? s.unit.name, headcount(s.counts), s.counts, codes),
+    unitSummaryRow(
+      labels.get(s.unit.id) ?? s.unit.name,
+      headcount(s.counts),
+      s.counts,
+      codes,
+      isAfdelingPath(s.unit.path) ? (superUsers.get(s.unit.id) ?? 0) : null,
+    ),
   );
   const meta: ExportMeta = {
     title: `Status pr. enhed: ${scopeLabel(viewer)}`,

@@ -2,6 +2,7 @@
 // completed, how many have not ("Ikke gennemført" = Mangler + Overskredet) and the share completed.
 // Pure: the counts come from countStatuses, the same numbers as on /enheder.
 import type { StatusCounts } from "~/compliance/summary";
+import { SUPER_USER_RANGE_TEXT, superUserRange } from "~/super-users/range";
 import type { Cell, ExportTable } from "./export-writers.server";
 
 export interface UnitSummaryRow {
@@ -11,6 +12,8 @@ export interface UnitSummaryRow {
   headcount: number;
   /** In the order of the courses given to unitSummaryTable. */
   courses: { completed: number; notCompleted: number; share: number | null }[];
+  /** AI super users on the day, for an afdeling; null for units that are not one. */
+  superUsers?: number | null;
 }
 
 export function unitSummaryRow(
@@ -18,10 +21,12 @@ export function unitSummaryRow(
   headcount: number,
   counts: Record<string, StatusCounts>,
   courseCodes: readonly string[],
+  superUsers: number | null = null,
 ): UnitSummaryRow {
   return {
     unitPath,
     headcount,
+    superUsers,
     courses: courseCodes.map((code) => {
       const c = counts[code];
       return c
@@ -45,6 +50,8 @@ export function unitSummaryTable(courses: readonly { title: string }[]): ExportT
         { header: `${title}: Ikke gennemført`, width: 14 },
         { header: `${title}: Andel gennemført`, width: 14 },
       ]),
+      { header: "AI-superbrugere (afdelinger)", width: 14 },
+      { header: "AI-superbrugere: vurdering (2-4)", width: 22 },
     ],
     cells: (row) => [
       { text: row.unitPath },
@@ -54,6 +61,12 @@ export function unitSummaryTable(courses: readonly { title: string }[]): ExportT
         { count: c.notCompleted },
         { share: c.share },
       ]),
+      ...((row.superUsers === undefined || row.superUsers === null
+        ? [{ text: "" }, { text: "" }]
+        : [
+            { count: row.superUsers },
+            { text: SUPER_USER_RANGE_TEXT[superUserRange(row.superUsers)] },
+          ]) satisfies Cell[]),
     ],
   };
 }

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listCourses } from "~/compliance/courses.server";
+import { today } from "~/compliance/day";
 import { fillPlaceholders } from "~/content/placeholders";
 import { awaitsAttestation } from "~/courses/attestation";
 import { notFound, requireEmployee } from "~/courses/guard.server";
 import { loadCourseState } from "~/courses/player.server";
 import { loadContacts } from "~/site-settings.server";
+import { askSuperUsersData } from "~/super-users/super-users.server";
+import { AskSuperUsers } from "~/ui/ask-super-users";
 import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";
 import { CompletedElsewhere, ModuleStateLabel, ProgressBar } from "~/ui/course-progress";
 import { formatShortDate } from "~/ui/format";
@@ -45,6 +48,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     awaitsAttestation: awaitsAttestation(state),
     completedOn: state.validCompletion?.completedOn ?? null,
     completionSource: state.validCompletion?.source ?? null,
+    // The AI course points to the afdeling's AI super users (Chefforum, 19 June 2025).
+    askSuperUsers: content.code === "ai" ? askSuperUsersData(user.employeeId, today()) : null,
   };
 }
 
@@ -150,6 +155,7 @@ export default function CoursePage() {
           </Link>
         </p>
       ) : null}
+      {c.askSuperUsers ? <AskSuperUsers data={c.askSuperUsers} /> : null}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { loadOwnCourses } from "~/compliance/own-courses.server";
 import { requireEmployee } from "~/courses/guard.server";
 import { VOLUNTARY_COURSES } from "~/courses/voluntary";
 import { listSelfReports, reportVoluntaryCompletion } from "~/courses/voluntary.server";
+import { askSuperUsersData } from "~/super-users/super-users.server";
+import { AskSuperUsers } from "~/ui/ask-super-users";
 import { formatShortDate } from "~/ui/format";
 import { OwnCourseList } from "~/ui/own-courses";
 import { useErrorFocus } from "~/ui/use-error-focus";
@@ -32,6 +34,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     hasEmployeeRecord: true as const,
     courses: loadOwnCourses(user),
     today: today(),
+    askSuperUsers: askSuperUsersData(user.employeeId, today()),
     voluntary: VOLUNTARY_COURSES.map((c) => ({
       ...c,
       reportedOn: reports.find((r) => r.courseKey === c.key)?.completedOn ?? null,
@@ -74,6 +77,7 @@ export default function MyCourses() {
       </p>
       <h2 className="mt-6 text-xl font-semibold">Obligatoriske kurser</h2>
       <OwnCourseList courses={page.courses} />
+      <AskSuperUsers data={page.askSuperUsers} />
 
       <h2 className="mt-10 text-xl font-semibold">Frivillige kurser</h2>
       {page.voluntary.map((c) => (

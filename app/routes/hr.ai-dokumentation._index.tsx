@@ -1,0 +1,113 @@
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { requireRole } from "~/auth/guard.server";
+import { today } from "~/compliance/day";
+import { AI_LITERACY_FROM, evidenceDate } from "~/evidence/evidence-date";
+
+// HR picks a day and gets the evidence pack for it. A plain GET form: a valid day redirects to
+// the file (a download), a bad one shows the page again with the error.
+export function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "hr");
+  const url = new URL(request.url);
+  const day = today();
+  const chosen = url.searchParams.get("dato");
+  const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "pdf";
+  if (chosen === null) return { today: day, value: day, error: null };
+  const parsed = evidenceDate(day).safeParse(chosen);
+  if (!parsed.success) {
+    return { today: day, value: chosen, error: parsed.error.issues[0]?.message ?? "Ugyldig dato." };
+  }
+  throw redirect(`/hr/ai-dokumentation/fil?dato=${parsed.data}&format=${format}`);
+}
+
+export default function EvidencePage() {
+  const d = useLoaderData<typeof loader>();
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (d.error) errorRef.current?.focus();
+  }, [d.error]);
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">Dokumentation for AI-kompetencer</h1>
+      <p className="mt-2 max-w-prose">
+        AI-forordningens artikel 4 kræver, at kommunen sikrer og kan dokumentere, at medarbejderne har
+        tilstrækkelige AI-kompetencer. Her henter du dokumentationen for en dato, som en revisor eller
+        Digitaliseringsstyrelsen kan læse uden adgang til siden.
+      </p>
+      <p className="mt-2 max-w-prose">Dokumentationen indeholder:</p>
+      <ul className="mt-1 max-w-prose list-disc pl-6">
+        <li>
+          tiltagene: kurserne, deres versioner med udgivelsesdato og hvad der ændrede sig, erklæringen, reglen
+          om årlig fornyelse og listen over AI-værktøjer pr. datoen
+        </li>
+        <li>
+          hvor mange der havde gennemført pr. datoen, for hver afdeling og hele organisationen, og udviklingen
+          de seneste 12 måneder
+        </li>
+        <li>AI-superbrugerne i hver afdeling og antallet af påmindelser</li>
+        <li>hvordan oplysningerne registreres og opbevares</li>
+      </ul>
+      <p className="mt-2 max-w-prose">
+        Tallene er de samme som på oversigten. Ingen medarbejdere nævnes ved navn, bortset fra
+        AI-superbrugerne. Hentningen skrives i revisionssporet.
+      </p>
+      {d.error ? (
+        <div
+          ref={errorRef}
+          tabIndex={-1}
+          role="alert"
+          className="mt-4 max-w-prose rounded border-2 border-bad p-3"
+        >
+          <p className="font-semibold text-bad">Der er en fejl:</p>
+          <a href="#dato" className="text-bad">
+            {d.error}
+          </a>
+        </div>
+      ) : null}
+      <form method="get" noValidate className="mt-4 max-w-md space-y-3 rounded-lg bg-white p-5 shadow-sm">
+        <div>
+          <label htmlFor="dato" className="block font-semibold">
+            Opgjort pr. dato
+          </label>
+          <p id="dato-hjaelp" className="text-sm text-muted">
+            En dato fra 2. februar 2025 til i dag.
+          </p>
+          <input
+            id="dato"
+            name="dato"
+            type="date"
+            min={AI_LITERACY_FROM}
+            max={d.today}
+            defaultValue={d.value}
+            aria-describedby="dato-hjaelp"
+            aria-invalid={d.error ? true : undefined}
+            className="mt-1 w-full min-w-0 rounded border border-gray-500 bg-white px-3 py-2"
+          />
+        </div>
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="submit"
+            name="format"
+            value="pdf"
+            className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            Hent som PDF
+          </button>
+          <button
+            type="submit"
+            name="format"
+            value="xlsx"
+            className="min-h-11 rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700"
+          >
+            Hent som XLSX (regneark)
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [
+  { title: "Dokumentation for AI-kompetencer · AI og GDPR · Albertslund Kommune" },
+];
