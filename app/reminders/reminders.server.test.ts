@@ -8,6 +8,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentVersion, listCourses } from "~/compliance/courses.server";
 import { addDaysToDay, type Day } from "~/compliance/day";
+import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import { getDb, schema } from "~/db.server";
 import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
 import { runDailyReminders, sendDepartmentLists, sendManualReminders } from "./reminders.server";
@@ -82,6 +83,8 @@ function complete(employeeId: number, completedOn: Day) {
         recordedAt: Date.now(),
       })
       .run();
+  // As the app's write paths do: the kept status follows the new rows.
+  refreshKeptStatus(db(), [employeeId]);
 }
 function exempt(employeeId: number, from: Day) {
   for (const c of listCourses())
@@ -96,6 +99,7 @@ function exempt(employeeId: number, from: Day) {
         createdAt: Date.now(),
       })
       .run();
+  refreshKeptStatus(db(), [employeeId]);
 }
 function manager(unitId: number, label: string) {
   n++;
