@@ -4,7 +4,8 @@ import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
 import { evidenceDate } from "~/evidence/evidence-date";
 import { EVIDENCE_TITLE } from "~/evidence/evidence-pack";
-import { EVIDENCE_CONTENT_TYPE, evidenceFileName, generateEvidencePack } from "~/evidence/generate.server";
+import { EVIDENCE_CONTENT_TYPE, evidenceFileName } from "~/evidence/generate.server";
+import { runInWorker } from "~/server/run-in-worker.server";
 
 // The evidence pack as a file: `?dato=ÅÅÅÅ-MM-DD&format=pdf|xlsx`. HR only.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw data({ message: parsed.error.issues[0]?.message ?? "Ugyldig dato." }, { status: 400 });
   }
   const asOf = parsed.data;
-  const bytes = await generateEvidencePack({ asOf, format });
+  const bytes = await runInWorker("evidencePack", { userId: user.id, asOf, format });
   recordAudit({
     request,
     actor: user,

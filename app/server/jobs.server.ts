@@ -19,6 +19,7 @@ import {
   type Unit,
 } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
+import { type EvidenceFormat, generateEvidencePack } from "~/evidence/generate.server";
 import { applyPendingCompletions, applyPendingRoster } from "~/imports/apply-pending.server";
 import type { Role } from "../../db/schema";
 
@@ -128,6 +129,12 @@ export const jobs = {
       people,
       unitLabels,
     };
+  },
+
+  /** HR's evidence pack for a day: it loads the whole organisation's history, so it runs here. */
+  async evidencePack(input: { userId: number; asOf: Day; format: EvidenceFormat }) {
+    confirmHr(input.userId);
+    return new Uint8Array(await generateEvidencePack({ asOf: input.asOf, format: input.format }));
   },
 
   /** Applies a staged roster in one IMMEDIATE transaction on the worker's connection. */
