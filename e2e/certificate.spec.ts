@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { format, subMonths } from "date-fns";
-import { createTestEmployee, danishToday, e2eDb, expectNoAxeViolations, logIn } from "./helpers";
+import {
+  createTestEmployee,
+  danishToday,
+  e2eDb,
+  expectNoAxeViolations,
+  logIn,
+  refreshKeptStatusOf,
+} from "./helpers";
 
 function recordCompletion(employeeId: number, course: string, completedOn: string) {
   const db = e2eDb();
@@ -12,6 +19,7 @@ function recordCompletion(employeeId: number, course: string, completedOn: strin
     db.prepare(
       "insert into completion (employee_id, course_id, completed_on, course_version, source, reason, recorded_at) select ?, id, ?, '1.0', 'manual', 'E2E', ? from course where code = ?",
     ).run(employeeId, completedOn, Date.now(), course);
+    refreshKeptStatusOf(employeeId);
   } finally {
     db.close();
   }

@@ -3,6 +3,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import { expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { refreshKeptStatus } from "../app/compliance/kept-status.server";
+import * as schema from "../db/schema";
 
 export const DEMO_PASSWORD = "albertslund2025";
 export const DEMO = {
@@ -15,6 +18,21 @@ export const DEMO = {
 /** Direct access to the e2e database, for setting up and checking what the UI cannot show. */
 export function e2eDb() {
   return new Database("db/e2e.db");
+}
+
+/**
+ * After a test writes roster, completion or exemption rows straight into the database: refreshes
+ * those people's kept status, as every write path of the app does in its own transaction.
+ */
+export function refreshKeptStatusOf(...employeeIds: number[]) {
+  const sqlite = e2eDb();
+  try {
+    drizzle(sqlite, { schema }).transaction((tx) => refreshKeptStatus(tx, employeeIds), {
+      behavior: "immediate",
+    });
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** Submits the login form; the caller checks the outcome. */
@@ -104,6 +122,7 @@ export async function createTestEmployee(unitName = "Hjemmeplejen Nord", passwor
       )
       .get(number, account.name, account.email, unit, "2022-01-01") as { id: number };
     db.prepare("update user_account set employee_id = ? where email = ?").run(row.id, account.email);
+    refreshKeptStatusOf(row.id);
     return { ...account, employeeId: row.id };
   } finally {
     db.close();

@@ -1,7 +1,7 @@
 // The one-time e-mail link on the demo (no SMTP): the mail lands in the outbox, and the
 // Demo-postkasse shows it, so a person can try the whole flow.
 import { expect, type Page, test } from "@playwright/test";
-import { e2eDb, expectNoAxeViolations, unitId } from "./helpers";
+import { e2eDb, expectNoAxeViolations, refreshKeptStatusOf, unitId } from "./helpers";
 
 const ANSWER = "Hvis adressen står i kommunens medarbejderliste, har vi sendt dig et link.";
 let counter = 0;
@@ -13,16 +13,19 @@ function rosterEmployee(fields: { endDate?: string } = {}) {
   const name = `Linkbruger ${process.pid} ${counter}`;
   const db = e2eDb();
   try {
-    db.prepare(
-      "insert into employee (employee_number, name, email, org_unit_id, start_date, end_date) values (?, ?, ?, ?, ?, ?)",
-    ).run(
-      `L${Date.now()}${counter}${process.pid}`,
-      name,
-      email,
-      unitId("Hjemmeplejen Nord"),
-      "2022-01-01",
-      fields.endDate ?? null,
-    );
+    const { lastInsertRowid } = db
+      .prepare(
+        "insert into employee (employee_number, name, email, org_unit_id, start_date, end_date) values (?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        `L${Date.now()}${counter}${process.pid}`,
+        name,
+        email,
+        unitId("Hjemmeplejen Nord"),
+        "2022-01-01",
+        fields.endDate ?? null,
+      );
+    refreshKeptStatusOf(Number(lastInsertRowid));
   } finally {
     db.close();
   }

@@ -3,7 +3,14 @@
 // rule holds back the second reminder, the person's page lists what they got, and HR's outbox
 // and department lists. Each test builds its own unit, people and accounts.
 import { expect, type Page, test } from "@playwright/test";
-import { createTestAccount, e2eDb, expectNoAxeViolations, expectNoHorizontalScroll, logIn } from "./helpers";
+import {
+  createTestAccount,
+  e2eDb,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  logIn,
+  refreshKeptStatusOf,
+} from "./helpers";
 
 let counter = 0;
 const tag = () => `${process.pid}-${++counter}-${Date.now()}`;
@@ -14,7 +21,7 @@ async function preparedUnit() {
   const manager = await createTestAccount("manager");
   const db = e2eDb();
   try {
-    return db.transaction(() => {
+    const prepared = db.transaction(() => {
       const unit = (
         db
           .prepare("insert into org_unit (name, path) values (?, ?) returning id")
@@ -46,6 +53,8 @@ async function preparedUnit() {
       }
       return { unit, manager, first, second, exempt };
     })();
+    refreshKeptStatusOf(prepared.first.id, prepared.second.id, prepared.exempt.id);
+    return prepared;
   } finally {
     db.close();
   }

@@ -11,6 +11,7 @@ import {
   expectNoHorizontalScroll,
   logIn,
   logOut,
+  refreshKeptStatusOf,
 } from "./helpers";
 
 let counter = 0;
@@ -49,9 +50,12 @@ function createPerson(unitId: number, name: string) {
   const email = `su-${process.pid}-${counter}-${Date.now()}@albertslund.test`;
   const db = e2eDb();
   try {
-    db.prepare(
-      "insert into employee (employee_number, name, email, org_unit_id, start_date) values (?, ?, ?, ?, ?)",
-    ).run(number, name, email, unitId, "2021-01-01");
+    const { lastInsertRowid } = db
+      .prepare(
+        "insert into employee (employee_number, name, email, org_unit_id, start_date) values (?, ?, ?, ?, ?)",
+      )
+      .run(number, name, email, unitId, "2021-01-01");
+    refreshKeptStatusOf(Number(lastInsertRowid));
   } finally {
     db.close();
   }

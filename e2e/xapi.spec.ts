@@ -6,7 +6,15 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { emailTraces, statementProblems } from "../app/xapi/statement-schema.testing";
 import type { XapiStatement } from "../app/xapi/statements";
-import { DEMO, e2eDb, expectNoAxeViolations, expectNoHorizontalScroll, logIn, unitId } from "./helpers";
+import {
+  DEMO,
+  e2eDb,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  logIn,
+  refreshKeptStatusOf,
+  unitId,
+} from "./helpers";
 
 /**
  * A leaver of long ago (so no page's current figures change) with a completion from the vendor,
@@ -44,6 +52,7 @@ function createRecords() {
     db.prepare(
       "insert into annulment (completion_id, reason, annulled_at) values (?, 'Forkert person', ?)",
     ).run(wrong.id, Date.now());
+    refreshKeptStatusOf(id);
     return { number };
   } finally {
     db.close();
