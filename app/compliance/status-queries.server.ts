@@ -21,6 +21,9 @@ import { type StatusCounts, statusCounts } from "./summary";
 
 /** Rows in the subtree of `path` ("/1/5/"): a range of the index, since paths hold only digits and "/". */
 function subtreeSql(t: string, path: string): SQL {
+  // Everything is under "/": without the (always true) range the planner may walk a sort index
+  // in order for the whole organisation's people list and stop after one page.
+  if (path === "/") return sql`1 = 1`;
   return sql`(${sql.raw(`${t}.unit_path`)} >= ${path} AND ${sql.raw(`${t}.unit_path`)} < ${`${path}~`})`;
 }
 
