@@ -63,6 +63,16 @@ interface KeptPerson {
   unitLabel: string;
 }
 
+/** A person's sort keys (the same for each course's row, so computed once per person). */
+export function personSortKeys(person: KeptPerson): Pick<KeptRow, "nameKey" | "numberKey" | "unitKey"> {
+  return {
+    // The name itself after the key (and a separator below every key character) breaks ties.
+    nameKey: `${danishSortKey(person.name)}\u0001${person.name}`,
+    numberKey: danishSortKey(person.employeeNumber),
+    unitKey: danishSortKey(person.unitLabel),
+  };
+}
+
 /** The kept row of one person and course, from their non-annulled completions and exemptions. */
 export function keptRow(
   person: KeptPerson,
@@ -70,6 +80,7 @@ export function keptRow(
   completions: readonly StatusCompletion[],
   exemptions: readonly StatusExemption[],
   monthEnds: readonly Day[] = [],
+  sortKeys = personSortKeys(person),
 ): KeptRow {
   const { best, lastCompletedOn } = bestCompletion(completions, course);
   const monthCodes = monthEnds
@@ -84,10 +95,7 @@ export function keptRow(
     unitPath: person.unitPath,
     startDate: person.startDate,
     endDate: person.endDate,
-    // The name itself after the key (and a separator below every key character) breaks ties.
-    nameKey: `${danishSortKey(person.name)}\u0001${person.name}`,
-    numberKey: danishSortKey(person.employeeNumber),
-    unitKey: danishSortKey(person.unitLabel),
+    ...sortKeys,
     exemptionCount: windows.length,
     exemptFrom: only?.validFrom ?? null,
     exemptUntil: only?.validUntil ?? null,
@@ -119,10 +127,17 @@ export function storedMonthEnds(db: Db): Day[] {
     .map((m) => m.monthEnd);
 }
 
-type MonthDeltas = Map<
-  string,
-  { monthEnd: Day; courseId: number; unitPath: string; listed: number; exempt: number; done: number }
->;
+type MonthCount = {
+  monthEnd: Day;
+  courseId: number;
+  unitPath: string;
+  listed: number;
+  exempt: number;
+  done: number;
+};
+
+/** Month-end count changes by "course|unit path", then by month-end position (sparse). */
+type MonthDeltas = Map<string, MonthCount[]>;
 
 /** Adds (sign 1) or takes away (sign -1) rows' month codes from the month-end counts being built. */
 function addMonthCodes(
@@ -133,15 +148,27 @@ function addMonthCodes(
 ) {
   for (const row of rows) {
     const codes = row.monthCodes ?? "";
+    // One key per row, not per month: a rebuild adds up millions of month codes.
+    const k = `${row.courseId}|${row.unitPath}`;
+    let byMonth = deltas.get(k);
+    if (!byMonth) {
+      byMonth = [];
+      deltas.set(k, byMonth);
+    }
     for (let i = 0; i < monthEnds.length && i < codes.length; i++) {
       const code = codes[i];
       if (code === "n") continue;
-      const monthEnd = monthEnds[i] as Day;
-      const k = `${monthEnd}|${row.courseId}|${row.unitPath}`;
-      let d = deltas.get(k);
+      let d = byMonth[i];
       if (!d) {
-        d = { monthEnd, courseId: row.courseId, unitPath: row.unitPath, listed: 0, exempt: 0, done: 0 };
-        deltas.set(k, d);
+        d = {
+          monthEnd: monthEnds[i] as Day,
+          courseId: row.courseId,
+          unitPath: row.unitPath,
+          listed: 0,
+          exempt: 0,
+          done: 0,
+        };
+        byMonth[i] = d;
       }
       d.listed += sign;
       if (code === "x") d.exempt += sign;
@@ -150,21 +177,41 @@ function addMonthCodes(
   }
 }
 
-function applyMonthDeltas(db: Db, deltas: MonthDeltas) {
-  const rows = [...deltas.values()].filter((d) => d.listed !== 0 || d.exempt !== 0 || d.done !== 0);
-  for (let i = 0; i < rows.length; i += 5000) {
-    db.insert(keptMonthCount)
-      .values(rows.slice(i, i + 5000))
-      .onConflictDoUpdate({
-        target: [keptMonthCount.monthEnd, keptMonthCount.courseId, keptMonthCount.unitPath],
-        set: {
-          listed: sql`${keptMonthCount.listed} + excluded.listed`,
-          exempt: sql`${keptMonthCount.exempt} + excluded.exempt`,
-          done: sql`${keptMonthCount.done} + excluded.done`,
-        },
-      })
-      .run();
+/** Every month-end count in the deltas, by "month end|course|unit path". */
+function monthCountsByKey(deltas: MonthDeltas): Map<string, MonthCount> {
+  const result = new Map<string, MonthCount>();
+  for (const byMonth of deltas.values()) {
+    for (const d of byMonth) if (d) result.set(`${d.monthEnd}|${d.courseId}|${d.unitPath}`, d);
   }
+  return result;
+}
+
+function applyMonthDeltas(db: Db, deltas: MonthDeltas) {
+  const rows = [...deltas.values()]
+    .flat()
+    .filter((d) => d !== undefined && (d.listed !== 0 || d.exempt !== 0 || d.done !== 0));
+  if (rows.length === 0) return;
+  // One prepared upsert run per count (a rebuild writes tens of thousands of them).
+  const upsert = db
+    .insert(keptMonthCount)
+    .values({
+      monthEnd: sql.placeholder("monthEnd"),
+      courseId: sql.placeholder("courseId"),
+      unitPath: sql.placeholder("unitPath"),
+      listed: sql.placeholder("listed"),
+      exempt: sql.placeholder("exempt"),
+      done: sql.placeholder("done"),
+    })
+    .onConflictDoUpdate({
+      target: [keptMonthCount.monthEnd, keptMonthCount.courseId, keptMonthCount.unitPath],
+      set: {
+        listed: sql`${keptMonthCount.listed} + excluded.listed`,
+        exempt: sql`${keptMonthCount.exempt} + excluded.exempt`,
+        done: sql`${keptMonthCount.done} + excluded.done`,
+      },
+    })
+    .prepare();
+  for (const row of rows) upsert.run(row);
 }
 
 /** Reads the inputs of a set of people (by id list or id range) and computes their kept rows. */
@@ -218,9 +265,12 @@ function computeRows(
   const labels = unitLabels(db);
   for (const row of people) {
     const person = { ...row, unitLabel: labels.get(row.unitId) ?? "" };
+    const sortKeys = personSortKeys(person);
     for (const course of courses) {
       const k = `${person.id}:${course.id}`;
-      rows.push(keptRow(person, course, completions.get(k) ?? [], exemptions.get(k) ?? [], monthEnds));
+      rows.push(
+        keptRow(person, course, completions.get(k) ?? [], exemptions.get(k) ?? [], monthEnds, sortKeys),
+      );
     }
   }
   return rows;
@@ -242,15 +292,38 @@ function group<T extends { employeeId: number; courseId: number }>(rows: T[]): M
   return map;
 }
 
-// 17 columns a row: 1,000 rows stay well below SQLite's 32,766 variables per statement.
-const INSERT_ROWS = 1000;
 const PEOPLE_PER_CHUNK = 500;
 
+// Every column of a kept row as a named placeholder: one prepared INSERT run per row is several
+// times faster than building a 1,000-row multi-VALUES statement in drizzle for each chunk.
+const KEPT_COLUMNS = [
+  "employeeId",
+  "courseId",
+  "unitId",
+  "unitPath",
+  "startDate",
+  "endDate",
+  "nameKey",
+  "numberKey",
+  "unitKey",
+  "exemptionCount",
+  "exemptFrom",
+  "exemptUntil",
+  "validUntil",
+  "bestCompletedOn",
+  "lastCompletedOn",
+  "dueWithout",
+  "monthCodes",
+] as const satisfies readonly (keyof KeptRow)[];
+
 function insertRows(db: Db, rows: readonly KeptRow[]) {
-  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-    db.insert(keptStatus)
-      .values(rows.slice(i, i + INSERT_ROWS))
-      .run();
+  if (rows.length === 0) return;
+  const insert = db
+    .insert(keptStatus)
+    .values(Object.fromEntries(KEPT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as KeptRow)
+    .prepare();
+  for (const row of rows) {
+    insert.run(row);
   }
 }
 
@@ -481,9 +554,9 @@ export function verifyKeptStatus(
   db.transaction((tx) => {
     const seen = new Set<string>();
     const monthEnds = storedMonthEnds(tx);
-    const counts: MonthDeltas = new Map();
+    const deltas: MonthDeltas = new Map();
     for (const expected of computeAllKeptRows(tx, monthEnds)) {
-      addMonthCodes(counts, monthEnds, expected, 1);
+      addMonthCodes(deltas, monthEnds, expected, 1);
       const ids = [...new Set(expected.map((r) => r.employeeId))];
       const stored = new Map<string, KeptRow>();
       for (let i = 0; i < ids.length; i += PEOPLE_PER_CHUNK) {
@@ -509,6 +582,7 @@ export function verifyKeptStatus(
       }
     }
     // The month-end counts must be the sums of the recomputed month codes.
+    const counts = monthCountsByKey(deltas);
     const stored = new Map(
       tx
         .select()
