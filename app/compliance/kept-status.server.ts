@@ -296,9 +296,8 @@ const PEOPLE_PER_CHUNK = 500;
 
 // Every column of a kept row as a named placeholder: one prepared INSERT run per row is several
 // times faster than building a 1,000-row multi-VALUES statement in drizzle for each chunk.
-const KEPT_COLUMNS = [
-  "employeeId",
-  "courseId",
+/** The columns of a kept row after its key: what a rebuild writes and the verification compares. */
+const KEPT_FIELDS = [
   "unitId",
   "unitPath",
   "startDate",
@@ -315,6 +314,8 @@ const KEPT_COLUMNS = [
   "dueWithout",
   "monthCodes",
 ] as const satisfies readonly (keyof KeptRow)[];
+
+const KEPT_COLUMNS = ["employeeId", "courseId", ...KEPT_FIELDS] as const;
 
 function insertRows(db: Db, rows: readonly KeptRow[]) {
   if (rows.length === 0) return;
@@ -518,24 +519,6 @@ export interface KeptDifference {
   /** The column names that differ, or "mangler" / "overskydende" for a missing or extra row. */
   fields: string[];
 }
-
-const KEPT_FIELDS = [
-  "unitId",
-  "unitPath",
-  "startDate",
-  "endDate",
-  "nameKey",
-  "numberKey",
-  "unitKey",
-  "exemptionCount",
-  "exemptFrom",
-  "exemptUntil",
-  "validUntil",
-  "bestCompletedOn",
-  "lastCompletedOn",
-  "dueWithout",
-  "monthCodes",
-] as const satisfies readonly (keyof KeptRow)[];
 
 /** Compares every kept row with the row the rule's helpers compute from the history now. */
 export function verifyKeptStatus(
