@@ -17,6 +17,7 @@ import { getDb, schema } from "~/db.server";
 import { config } from "~/env.server";
 import { deliverDueMail, deliverMail, enqueueMail, type SmtpSettings } from "~/mail/outbox.server";
 import { writeExport } from "~/reports/export-response.server";
+import { isAfdelingPath } from "~/super-users/range";
 import { formatShortDate } from "~/ui/format";
 import type { ReminderKind } from "../../db/schema";
 import {
@@ -495,7 +496,7 @@ export function listDepartments() {
     .select()
     .from(orgUnit)
     .all()
-    .filter((u) => u.path.split("/").filter(Boolean).length === 2)
+    .filter((u) => isAfdelingPath(u.path))
     .map((unit) => ({
       unit,
       label: labels.get(unit.id) ?? unit.name,
