@@ -1,25 +1,18 @@
 // The reminder runs against a real SMTP server on loopback (smtp-server), on an in-memory
 // database, with the day passed in. Each test builds its own organisation (its own units, people
 // and manager) in a year of its own, and looks only at the mails to its own people.
-import type { AddressInfo } from "node:net";
 import { and, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentVersion, listCourses } from "~/compliance/courses.server";
 import { addDaysToDay, type Day } from "~/compliance/day";
 import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import { getDb, schema } from "~/db.server";
 import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
+import { startTestSmtp, type TestSmtp } from "../../e2e/test-smtp";
 import { runDailyReminders, sendDepartmentLists, sendManualReminders } from "./reminders.server";
 
-interface Received {
-  to: string[];
-  body: string;
-}
-const received: Received[] = [];
-let failing = false;
-let server: SMTPServer;
+let mailServer: TestSmtp;
 let smtp: { url: string; from: string };
 const origin = "https://laering.albertslund.test";
 
@@ -32,31 +25,14 @@ const decode = (raw: string) =>
     "latin1",
   ).toString("utf8");
 
+/** Every mail the SMTP server accepted, with its text decoded so it can be searched. */
+const received = () => mailServer.mails.map((m) => ({ to: m.to, body: decode(m.raw) }));
+
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        if (failing) return callback(Object.assign(new Error("451 prøv igen senere"), { responseCode: 451 }));
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body: decode(Buffer.concat(chunks).toString("latin1")),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  smtp = {
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-    from: "laering@albertslund.test",
-  };
+  mailServer = await startTestSmtp();
+  smtp = { url: mailServer.url, from: "laering@albertslund.test" };
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => mailServer.close());
 
 const db = () => getDb();
 let n = 0;
@@ -110,7 +86,7 @@ function manager(unitId: number, label: string) {
   db().insert(schema.managerScope).values({ userId: account.id, orgUnitId: unitId }).run();
   return account;
 }
-const mailsTo = (email: string) => received.filter((m) => m.to.includes(email));
+const mailsTo = (email: string) => received().filter((m) => m.to.includes(email));
 const remindersOf = (employeeId: number) =>
   db()
     .select({ kind: schema.reminder.kind, dueOn: schema.reminder.dueOn, sentOn: schema.reminder.sentOn })
@@ -137,7 +113,8 @@ describe("the daily reminder run", () => {
     const longOverdue = person(unit, "Laengebagud", addDaysToDay(D, -100)); // frist D-70: no automatic mail
     const boss = manager(unit.id, "Leder");
     const ours = [before, onDue, after, newHire, exemptOne, leaver, done, longOverdue].map((p) => p.email);
-    const count = () => received.filter((m) => m.to.some((t) => ours.includes(t) || t === boss.email)).length;
+    const count = () =>
+      received().filter((m) => m.to.some((t) => ours.includes(t) || t === boss.email)).length;
 
     const first = await runDailyReminders({ day: D, smtp, origin });
     expect(first.delivery.failed).toBe(0);
@@ -171,10 +148,10 @@ describe("the daily reminder run", () => {
     expect(digest).toContain(`${origin}/enheder/${unit.id}/hvem-mangler`);
 
     // The same day again: nothing at all.
-    const total = received.length;
+    const total = received().length;
     const again = await runDailyReminders({ day: D, smtp, origin });
     expect(again.mails).toEqual({ before_due: 0, on_due: 0, after_due: 0, new_hire: 0, digest: 0 });
-    expect(received.length).toBe(total);
+    expect(received().length).toBe(total);
 
     // A week later: the one whose frist was on D gets the after-step, the manager the next digest.
     await runDailyReminders({ day: addDaysToDay(D, 7), smtp, origin });
@@ -191,16 +168,16 @@ describe("the daily reminder run", () => {
     const D = "2028-05-01";
     const unit = createUnit(db(), `Fejl ${Date.now()}`);
     const someone = person(unit, "Senere", addDaysToDay(D, -20));
-    failing = true;
+    mailServer.failing = true;
     try {
       const run = await runDailyReminders({ day: D, smtp, origin, now: Date.now() });
       expect(run.delivery.failed).toBeGreaterThanOrEqual(1);
     } finally {
-      failing = false;
+      mailServer.failing = false;
     }
     const [failed] = outboxTo(someone.email);
     expect(failed).toMatchObject({ status: "failed", attempts: 1 });
-    expect(failed?.lastError).toContain("prøv igen senere");
+    expect(failed?.lastError).toContain("midlertidigt utilgængelig");
     expect(mailsTo(someone.email)).toHaveLength(0);
 
     // The next day's run retries it (its retry time has come) and queues nothing new for them.
