@@ -573,6 +573,26 @@ export const keptMonthCount = sqliteTable(
 );
 
 /**
+ * Per course and unit path: how many people have each status on `day` (one day is kept, normally
+ * today), moved by every write in the same transaction as the kept rows. The overviews add these
+ * few thousand rows up the tree instead of classifying a million kept rows per request.
+ */
+export const keptDayCount = sqliteTable(
+  "kept_day_count",
+  {
+    day: text("day").notNull(),
+    courseId: integer("course_id").notNull(),
+    unitPath: text("unit_path").notNull(),
+    exempt: integer("exempt").notNull(),
+    completed: integer("completed").notNull(),
+    expiringSoon: integer("expiring_soon").notNull(),
+    missing: integer("missing").notNull(),
+    overdue: integer("overdue").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.courseId, t.unitPath] })],
+);
+
+/**
  * The xAPI statements already accepted by the learning record store (XAPI_LRS_URL), by their
  * deterministic id (app/xapi/statements.ts): a send run posts only the statements not here.
  * No personal data: the id is a UUID derived from the completion or quiz attempt.

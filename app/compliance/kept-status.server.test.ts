@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
 import { createUnit } from "../../db/test-fixtures";
 import { type CourseInfo, listCourses } from "./courses.server";
-import { addDaysToDay, type Day } from "./day";
+import { addDaysToDay, type Day, today } from "./day";
 import {
   danishSortKey,
+  keptCountDay,
   rebuildKeptStatus,
   refreshKeptStatus,
   statusColumnsSql,
@@ -16,7 +17,8 @@ import {
 } from "./kept-status.server";
 import { type CourseStatus, courseStatus, type StatusCompletion, type StatusExemption } from "./status";
 
-const { employee, completion, exemption, annulment, course, courseVersion, keptStatus } = schema;
+const { employee, completion, exemption, annulment, course, courseVersion, keptStatus, keptDayCount } =
+  schema;
 
 // A small seeded generator (mulberry32): a failure can be replayed with the seed it prints.
 function random(seed: number) {
@@ -200,6 +202,44 @@ function keptStatuses(asOf: Day, paths: readonly string[]) {
   return new Map(rows.map((r) => [`${r.employeeId}:${r.courseId}`, toCourseStatus(r)]));
 }
 
+/** Today's kept counts of these units (each with everything below it), by "course|path", zeros left out. */
+function dayCountsOf(paths: readonly string[]) {
+  const result: Record<string, Record<string, number>> = {};
+  for (const row of getDb().select().from(keptDayCount).all()) {
+    if (!paths.includes(row.unitPath)) continue;
+    const { day: _day, courseId, unitPath, ...counts } = row;
+    const nonZero = Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
+    if (Object.keys(nonZero).length > 0) result[`${courseId}|${unitPath}`] = nonZero;
+  }
+  return result;
+}
+
+/** The same counts from `courseStatus` itself. */
+function ruleCountsOf(courses: readonly CourseInfo[], paths: readonly string[], asOf: Day) {
+  const unitOf = new Map(
+    getDb()
+      .select({ id: employee.id, path: schema.orgUnit.path })
+      .from(employee)
+      .innerJoin(schema.orgUnit, eq(schema.orgUnit.id, employee.orgUnitId))
+      .all()
+      .map((r) => [r.id, r.path]),
+  );
+  const result: Record<string, Record<string, number>> = {};
+  for (const [k, status] of ruleStatuses(courses, paths)(asOf)) {
+    if (status.kind === "notListed") continue;
+    const [employeeId, courseId] = k.split(":");
+    const own = unitOf.get(Number(employeeId)) ?? "";
+    // Each unit counts its own people and everyone below it.
+    for (const path of paths.filter((p) => own.startsWith(p))) {
+      const key = `${courseId}|${path}`;
+      const counts = result[key] ?? {};
+      counts[status.kind] = (counts[status.kind] ?? 0) + 1;
+      result[key] = counts;
+    }
+  }
+  return result;
+}
+
 function compareAt(courses: readonly CourseInfo[], dates: readonly Day[], paths: readonly string[]) {
   let compared = 0;
   const rule = ruleStatuses(courses, paths);
@@ -274,6 +314,10 @@ describe("kept status equals courseStatus (property test)", () => {
     }
     expect(compareAt(courses, dates.slice(0, 10), unitPaths)).toBe(PEOPLE * courses.length * 10);
     expect(verifyKeptStatus().differences).toEqual([]);
+    // Today's kept counts, moved by each refresh, are the rule's counts per unit today.
+    expect(today() >= lastChange).toBe(true);
+    expect(keptCountDay(db)).toBe(today());
+    expect(dayCountsOf(unitPaths)).toEqual(ruleCountsOf(courses, unitPaths, today()));
   }, 180_000);
 
   it("lets status:verify report a kept row that no longer matches its history", () => {
@@ -285,8 +329,25 @@ describe("kept status equals courseStatus (property test)", () => {
       .where(sql`${keptStatus.employeeId} = ${row.employeeId} AND ${keptStatus.courseId} = ${row.courseId}`)
       .run();
     const { differences } = verifyKeptStatus();
-    expect(differences).toHaveLength(1);
-    expect(differences[0]).toMatchObject({ employeeId: row.employeeId, courseId: row.courseId });
+    const rows = differences.filter((d) => d.employeeId !== 0);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ employeeId: row.employeeId, courseId: row.courseId });
+  });
+
+  it("lets status:verify report a day count that no longer matches the kept rows", () => {
+    rebuildKeptStatus();
+    const db = getDb();
+    const [count] = db.select().from(keptDayCount).limit(1).all();
+    if (!count) throw new Error("no day counts");
+    db.update(keptDayCount)
+      .set({ missing: count.missing + 1 })
+      .where(
+        sql`${keptDayCount.courseId} = ${count.courseId} AND ${keptDayCount.unitPath} = ${count.unitPath}`,
+      )
+      .run();
+    expect(verifyKeptStatus().differences).toEqual([
+      { employeeId: 0, courseId: count.courseId, fields: [`dagstal ${count.unitPath}`] },
+    ]);
   });
 });
 

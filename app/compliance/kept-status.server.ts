@@ -18,13 +18,15 @@ import {
   courseStatus,
   dueWithoutCompletion,
   EXPIRING_SOON_DAYS,
+  type ListedStatusKind,
   type StatusCompletion,
   type StatusExemption,
 } from "./status";
 import { monthEnds } from "./trend";
 import { labelUnits } from "./units.server";
 
-const { keptStatus, keptMonthEnd, keptMonthCount, employee, orgUnit, completion, exemption } = schema;
+const { keptStatus, keptMonthEnd, keptMonthCount, keptDayCount, employee, orgUnit, completion, exemption } =
+  schema;
 
 /** The database or a transaction on it (both are synchronous with better-sqlite3). */
 export type KeptDb = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
@@ -337,9 +339,11 @@ export function refreshKeptStatus(tx: Db, employeeIds: Iterable<number>): void {
   if (ids.length === 0) return;
   const courses = listCourses(tx);
   const monthEnds = storedMonthEnds(tx);
+  const countDay = keptCountDay(tx);
   for (let i = 0; i < ids.length; i += PEOPLE_PER_CHUNK) {
     const chunk = ids.slice(i, i + PEOPLE_PER_CHUNK);
     const deltas: MonthDeltas = new Map();
+    if (countDay) moveDayCounts(tx, countDay, chunk, -1);
     const before = tx
       .select({
         courseId: keptStatus.courseId,
@@ -356,6 +360,7 @@ export function refreshKeptStatus(tx: Db, employeeIds: Iterable<number>): void {
     // A unit move takes the person's past month ends along, as the trend always counted them.
     addMonthCodes(deltas, monthEnds, rows, 1);
     applyMonthDeltas(tx, deltas);
+    if (countDay) moveDayCounts(tx, countDay, chunk, 1);
   }
 }
 
@@ -409,6 +414,7 @@ export function rebuildInTransaction(tx: Db, asOf: Day = today()): { rows: numbe
     rows += chunk.length;
   }
   applyMonthDeltas(tx, deltas);
+  rebuildDayCounts(tx, asOf);
   return { rows };
 }
 
@@ -421,11 +427,161 @@ export function ensureKeptStatus(db: AppDatabase, asOf: Day = today()): void {
     .prepare("SELECT EXISTS (SELECT 1 FROM employee) AND NOT EXISTS (SELECT 1 FROM kept_status) AS missing")
     .get() as { missing: number };
   if (missing.missing || !monthEndsCurrent(db, asOf)) rebuildKeptStatus(db, asOf);
+  else ensureDayCounts(db, asOf);
 }
 
 /** Whether the stored month ends are the trend's for `asOf`. */
 export function monthEndsCurrent(db: Db, asOf: Day = today()): boolean {
   return storedMonthEnds(db).join() === trendMonthEnds(asOf).join();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kept counts of one day (kept_day_count): per course and unit, how many people in the unit and
+// below it have each status that day. Normally today; the first read of a new day counts again.
+
+export type DayCounts = Record<ListedStatusKind, number>;
+const DAY_COUNT_KINDS = [
+  "exempt",
+  "completed",
+  "expiringSoon",
+  "missing",
+  "overdue",
+] as const satisfies readonly ListedStatusKind[];
+type PathCounts = { courseId: number; unitPath: string } & DayCounts;
+
+/** Counts per status on `day` of the kept rows `where` selects (alias t), by course and own unit. */
+function countKeptRows(db: Db, day: Day, where: SQL): PathCounts[] {
+  return db.all<PathCounts>(sql`SELECT course_id AS courseId, unit_path AS unitPath,
+      SUM(kind = 'exempt') AS exempt, SUM(kind = 'completed') AS completed,
+      SUM(kind = 'expiringSoon') AS expiringSoon, SUM(kind = 'missing') AS missing,
+      SUM(kind = 'overdue') AS overdue
+    FROM (SELECT t.course_id, t.unit_path, ${classifySql("t", day)} AS kind FROM kept_status t WHERE ${where})
+    GROUP BY course_id, unit_path`);
+}
+
+/** Adds each unit's own counts to it and to every unit above it ("/1/5/23/" to "/1/" and "/1/5/"). */
+function rollUpPaths(rows: readonly PathCounts[], sign: 1 | -1): PathCounts[] {
+  const sums = new Map<string, PathCounts>();
+  for (const row of rows) {
+    for (let i = row.unitPath.indexOf("/", 1); i !== -1; i = row.unitPath.indexOf("/", i + 1)) {
+      const unitPath = row.unitPath.slice(0, i + 1);
+      const k = `${row.courseId}|${unitPath}`;
+      let sum = sums.get(k);
+      if (!sum) {
+        sum = {
+          courseId: row.courseId,
+          unitPath,
+          exempt: 0,
+          completed: 0,
+          expiringSoon: 0,
+          missing: 0,
+          overdue: 0,
+        };
+        sums.set(k, sum);
+      }
+      for (const kind of DAY_COUNT_KINDS) sum[kind] += sign * row[kind];
+    }
+  }
+  return [...sums.values()];
+}
+
+/** What a fresh count of every kept row on `day` would store. */
+function countAllKeptRows(db: Db, day: Day): PathCounts[] {
+  return rollUpPaths(countKeptRows(db, day, sql`1 = 1`), 1);
+}
+
+/** The day the kept counts are for, or null before they are first built. */
+export function keptCountDay(db: Db): Day | null {
+  return db.select({ day: keptDayCount.day }).from(keptDayCount).limit(1).get()?.day ?? null;
+}
+
+/** Takes away (before a refresh) or adds back (after it) these people's statuses on `day`. */
+function moveDayCounts(tx: Db, day: Day, employeeIds: readonly number[], sign: 1 | -1) {
+  const own = countKeptRows(
+    tx,
+    day,
+    sql`t.employee_id IN (${sql.join(
+      employeeIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  for (const row of rollUpPaths(own, sign)) {
+    tx.insert(keptDayCount)
+      .values({ day, ...row })
+      .onConflictDoUpdate({
+        target: [keptDayCount.day, keptDayCount.courseId, keptDayCount.unitPath],
+        set: addExcluded,
+      })
+      .run();
+  }
+}
+
+/** ON CONFLICT: the stored counts plus the new row's. */
+const addExcluded = Object.fromEntries(
+  DAY_COUNT_KINDS.map((k) => [k, sql.raw(`${keptDayCount[k].name} + excluded.${keptDayCount[k].name}`)]),
+) as Record<ListedStatusKind, SQL>;
+
+/** Counts every kept row's status on `day` from scratch (a rebuild, or the first read of a day). */
+function rebuildDayCounts(tx: Db, day: Day) {
+  tx.delete(keptDayCount).run();
+  const rows = countAllKeptRows(tx, day).map((r) => ({ day, ...r }));
+  for (let i = 0; i < rows.length; i += 1000)
+    tx.insert(keptDayCount)
+      .values(rows.slice(i, i + 1000))
+      .run();
+}
+
+/** Whether the kept counts are `day`'s (trivially so when there are no kept rows to count). */
+function dayCountsCurrent(db: Db, day: Day): boolean {
+  const row = db.get<{ current: number }>(sql`SELECT EXISTS (SELECT 1 FROM kept_day_count WHERE day = ${day})
+    OR NOT EXISTS (SELECT 1 FROM kept_status) AS current`);
+  return row?.current === 1;
+}
+
+/** Makes the kept counts `day`'s, counting again if they are another day's (once per day). */
+export function ensureDayCounts(db: AppDatabase, day: Day = today()): void {
+  if (dayCountsCurrent(db, day)) return;
+  db.transaction(
+    (tx) => {
+      // Another thread may have counted while this one waited for the write lock.
+      if (!dayCountsCurrent(tx, day)) rebuildDayCounts(tx, day);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The kept counts on `day` of these units (each with everything below it), by course. */
+export function readDayCounts(db: Db, day: Day, unitPaths: readonly string[], where: SQL = sql`1 = 1`) {
+  if (unitPaths.length === 0) return [];
+  return db.all<PathCounts>(sql`
+    SELECT t.unit_path AS unitPath, t.course_id AS courseId, t.exempt AS exempt, t.completed AS completed,
+      t.expiring_soon AS expiringSoon, t.missing AS missing, t.overdue AS overdue
+    FROM kept_day_count t WHERE t.day = ${day} AND t.unit_path IN (${sql.join(
+      unitPaths.map((p) => sql`${p}`),
+      sql`, `,
+    )}) AND ${where}`);
+}
+
+/** Day counts that differ from a fresh count of the kept rows (for status:verify), as "course|path". */
+function dayCountDifferences(tx: Db): string[] {
+  const day = keptCountDay(tx);
+  if (!day) return [];
+  const key = (r: PathCounts) => `${r.courseId}|${r.unitPath}`;
+  const want = new Map(countAllKeptRows(tx, day).map((r) => [key(r), r]));
+  const have = new Map(
+    tx
+      .select()
+      .from(keptDayCount)
+      .all()
+      .map((r) => [key(r), r]),
+  );
+  const differences: string[] = [];
+  for (const k of new Set([...want.keys(), ...have.keys()])) {
+    const a = want.get(k);
+    const b = have.get(k);
+    if (DAY_COUNT_KINDS.some((kind) => (a?.[kind] ?? 0) !== (b?.[kind] ?? 0))) differences.push(k);
+  }
+  return differences;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -584,6 +740,11 @@ export function verifyKeptStatus(
         const [monthEnd, courseId, unitPath] = k.split("|");
         note({ employeeId: 0, courseId: Number(courseId), fields: [`månedstal ${monthEnd} ${unitPath}`] });
       }
+    }
+    // Today's counts must be the counts of the kept rows.
+    for (const k of dayCountDifferences(tx)) {
+      const [courseId, unitPath] = k.split("|");
+      note({ employeeId: 0, courseId: Number(courseId), fields: [`dagstal ${unitPath}`] });
     }
     const total = tx.select({ n: sql<number>`count(*)` }).from(keptStatus).get()?.n ?? 0;
     if (total > seen.size) {

@@ -6,10 +6,12 @@ import type { Viewer } from "~/auth/scope";
 import { seesWholeOrganisation } from "~/auth/scope";
 import { getDb } from "~/db.server";
 import type { CourseInfo } from "./courses.server";
-import type { Day } from "./day";
+import { type Day, today } from "./day";
 import {
   classifySql,
+  ensureDayCounts,
   listedSql,
+  readDayCounts,
   statusColumnsSql,
   statusDateSql,
   toCourseStatus,
@@ -39,18 +41,82 @@ export function keptScopeSql(t: string, viewer: Viewer, unitPath: string): SQL {
 }
 
 /**
- * Status counts per course for every unit path that has people, in the viewer's scope under
- * `unitPath` on `asOf`: one pass over the covering index, grouped by the materialised path.
+ * Status counts per course of each unit in `unitPaths` (its people and everyone below it), in the
+ * viewer's scope on `asOf`: today's straight from the kept counts, another day's by classifying the
+ * kept rows under `unitPath` in one pass over the covering index and adding them up the tree.
  */
+export function countUnits(input: {
+  viewer: Viewer;
+  unitPaths: readonly string[];
+  asOf: Day;
+  courses: readonly CourseInfo[];
+  /** The subtree to classify for another day ("/" for everything in scope). */
+  unitPath?: string;
+}): Map<string, Record<string, StatusCounts>> {
+  const { viewer, unitPaths, asOf, courses } = input;
+  if (asOf !== today()) {
+    return rollUpCounts(
+      countByUnitPath({ viewer, unitPath: input.unitPath ?? "/", asOf, courses }),
+      unitPaths,
+      courses,
+    );
+  }
+  const db = getDb();
+  ensureDayCounts(db, asOf);
+  const kept = new Map<string, Record<ListedStatusKind, number>>();
+  // The scope again in SQL: a unit outside it gets no counts, whatever the caller asked for.
+  for (const { unitPath, courseId, ...counts } of readDayCounts(
+    db,
+    asOf,
+    unitPaths,
+    keptScopeSql("t", viewer, "/"),
+  )) {
+    kept.set(`${unitPath}|${courseId}`, counts);
+  }
+  return new Map(
+    unitPaths.map((path) => [
+      path,
+      Object.fromEntries(
+        courses.map((c) => [c.code, statusCounts(kept.get(`${path}|${c.id}`) ?? NO_COUNTS)]),
+      ),
+    ]),
+  );
+}
+
+const NO_COUNTS: Record<ListedStatusKind, number> = {
+  exempt: 0,
+  completed: 0,
+  expiringSoon: 0,
+  missing: 0,
+  overdue: 0,
+};
+
+/** Status counts per course of the people in each unit path (not below it), classified for `asOf`. */
 export function countByUnitPath(input: {
   viewer: Viewer;
   unitPath: string;
   asOf: Day;
   courses: readonly CourseInfo[];
 }): Map<string, Map<number, Record<ListedStatusKind, number>>> {
+  const result = new Map<string, Map<number, Record<ListedStatusKind, number>>>();
+  for (const { path, courseId, ...counts } of classifyAndCount(input)) {
+    let byCourse = result.get(path);
+    if (!byCourse) {
+      byCourse = new Map();
+      result.set(path, byCourse);
+    }
+    byCourse.set(courseId, counts);
+  }
+  return result;
+}
+
+type CountInput = Parameters<typeof countByUnitPath>[0];
+
+/** Another day's counts: every kept row in scope classified for that day and grouped. */
+function classifyAndCount(input: CountInput) {
   // Grouped by (course, path), the covering index's own order, with one SUM per status: no temp
   // B-tree for the grouping, and the classification is computed once per row.
-  const rows = getDb().all<{ path: string; courseId: number } & Record<ListedStatusKind, number>>(sql`
+  return getDb().all<{ path: string; courseId: number } & Record<ListedStatusKind, number>>(sql`
     SELECT path, courseId,
       SUM(kind = 'exempt') AS exempt, SUM(kind = 'completed') AS completed,
       SUM(kind = 'expiringSoon') AS expiringSoon, SUM(kind = 'missing') AS missing,
@@ -64,20 +130,10 @@ export function countByUnitPath(input: {
       )}) AND ${keptScopeSql("t", input.viewer, input.unitPath)} AND ${listedSql("t", input.asOf)}
     )
     GROUP BY courseId, path`);
-  const result = new Map<string, Map<number, Record<ListedStatusKind, number>>>();
-  for (const { path, courseId, ...counts } of rows) {
-    let byCourse = result.get(path);
-    if (!byCourse) {
-      byCourse = new Map();
-      result.set(path, byCourse);
-    }
-    byCourse.set(courseId, counts);
-  }
-  return result;
 }
 
 /** Adds the counts of every path to each of its ancestors that `wanted` asks for ("/1/" gets "/1/5/23/"). */
-export function rollUpCounts(
+function rollUpCounts(
   byPath: Map<string, Map<number, Record<ListedStatusKind, number>>>,
   wanted: readonly string[],
   courses: readonly CourseInfo[],
@@ -91,13 +147,7 @@ export function rollUpCounts(
       const target = sums.get(path.slice(0, i + 1));
       if (!target) continue;
       for (const [courseId, counts] of byCourse) {
-        const sum = target.get(courseId) ?? {
-          exempt: 0,
-          completed: 0,
-          expiringSoon: 0,
-          missing: 0,
-          overdue: 0,
-        };
+        const sum = target.get(courseId) ?? { ...NO_COUNTS };
         for (const kind of Object.keys(counts) as ListedStatusKind[]) sum[kind] += counts[kind];
         target.set(courseId, sum);
       }
@@ -107,9 +157,7 @@ export function rollUpCounts(
   for (const [path, byCourse] of sums) {
     const counts: Record<string, StatusCounts> = {};
     for (const course of courses) {
-      counts[course.code] = statusCounts(
-        byCourse.get(course.id) ?? { exempt: 0, completed: 0, expiringSoon: 0, missing: 0, overdue: 0 },
-      );
+      counts[course.code] = statusCounts(byCourse.get(course.id) ?? NO_COUNTS);
     }
     result.set(path, counts);
   }

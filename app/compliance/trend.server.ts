@@ -10,7 +10,7 @@ import type { CourseInfo } from "./courses.server";
 import type { Day } from "./day";
 import { monthEndsCurrent } from "./kept-status.server";
 import { keptStatusCovers, loadPeopleData } from "./people.server";
-import { countByUnitPath, keptScopeSql, rollUpCounts } from "./status-queries.server";
+import { countUnits, keptScopeSql } from "./status-queries.server";
 import { completionTrend, monthEnds, monthLabel, type TrendSeries } from "./trend";
 
 export function unitTrend(input: {
@@ -43,9 +43,7 @@ export function unitTrend(input: {
     const mustComplete = row.listed - row.exempt;
     rate.set(`${row.monthEnd}|${row.courseId}`, mustComplete === 0 ? null : row.done / mustComplete);
   }
-  const now = rollUpCounts(countByUnitPath({ viewer, unitPath, asOf, courses }), [unitPath], courses).get(
-    unitPath,
-  );
+  const now = countUnits({ viewer, unitPaths: [unitPath], asOf, courses, unitPath }).get(unitPath);
   return courses.map((course) => ({
     code: course.code,
     name: course.title,

@@ -4,12 +4,13 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { requirePeopleViewer, requireUnitInScope } from "~/auth/guard.server";
 import type { Viewer } from "~/auth/scope";
 import { seesWholeOrganisation, topScopePaths } from "~/auth/scope";
+import { unitScopeCondition } from "~/auth/scope.server";
 import { getDb, schema } from "~/db.server";
 import { parseId } from "~/url-params";
 import type { CourseInfo } from "./courses.server";
 import type { Day } from "./day";
 import { keptStatusCovers, listPeopleStatuses, type PersonStatus } from "./people.server";
-import { countByUnitPath, rollUpCounts } from "./status-queries.server";
+import { countUnits } from "./status-queries.server";
 import { countStatuses, type StatusCounts } from "./summary";
 
 const { orgUnit } = schema;
@@ -97,37 +98,86 @@ export function summarizeUnitsAsOf(input: {
     });
     return summarizeUnits(people, units, courses);
   }
-  const byPath = countByUnitPath({ viewer, unitPath: input.unitPath ?? "/", asOf, courses });
-  const rolled = rollUpCounts(
-    byPath,
-    units.map((u) => u.path),
+  const rolled = countUnits({
+    viewer,
+    unitPaths: units.map((u) => u.path),
+    asOf,
     courses,
-  );
+    unitPath: input.unitPath,
+  });
   return units.map((unit) => ({ unit, counts: rolled.get(unit.path) ?? {} }));
 }
 
 /** Every unit the viewer may see, in tree order (parents before children, by name). */
 export function listUnitsInScope(viewer: Viewer): Unit[] {
-  const tops = listTopUnitsInScope(viewer);
-  if (tops.length === 0) return [];
-  const all = getDb().select().from(orgUnit).all();
-  const inScope = all.filter((u) => tops.some((t) => u.path.startsWith(t.path)));
-  const children = new Map<number | null, Unit[]>();
-  for (const u of inScope) {
-    const parent = inScope.some((p) => p.id === u.parentId) ? u.parentId : null;
-    const list = children.get(parent) ?? [];
-    list.push(u);
-    children.set(parent, list);
+  return unitTreeInScope(viewer)
+    .walk(Number.POSITIVE_INFINITY)
+    .map((u) => u.unit);
+}
+
+/** Units on the overview at most: deeper levels are shown on each unit's own page. */
+export const OVERVIEW_UNITS = 200;
+
+export interface OverviewUnit {
+  unit: Unit;
+  /** How many units directly below it the overview leaves out (they are on the unit's page). */
+  childrenNotShown: number;
+}
+
+/**
+ * The overview's units: the tree in scope down to the deepest level that keeps it within
+ * `maxUnits` (the top level always), in tree order.
+ */
+export function listOverviewUnits(viewer: Viewer, maxUnits = OVERVIEW_UNITS): OverviewUnit[] {
+  const tree = unitTreeInScope(viewer);
+  let depth = 0;
+  let shown = tree.perDepth[0] ?? 0;
+  while (depth + 1 < tree.perDepth.length && shown + (tree.perDepth[depth + 1] ?? 0) <= maxUnits) {
+    depth++;
+    shown += tree.perDepth[depth] ?? 0;
   }
-  const ordered: Unit[] = [];
-  const visit = (parent: number | null) => {
-    for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, "da"))) {
-      ordered.push(u);
-      visit(u.id);
+  return tree.walk(depth).map(({ unit, depth: d }) => ({
+    unit,
+    childrenNotShown: d === depth ? (tree.children.get(unit.id)?.length ?? 0) : 0,
+  }));
+}
+
+const danish = new Intl.Collator("da", { numeric: true });
+
+/** The units in the viewer's scope (filtered in SQL) as a tree below the viewer's top units. */
+function unitTreeInScope(viewer: Viewer) {
+  const units = getDb().select().from(orgUnit).where(unitScopeCondition(viewer)).all();
+  const ids = new Set(units.map((u) => u.id));
+  // A unit whose parent is outside the scope is one of the viewer's top units.
+  const children = new Map<number | null, Unit[]>();
+  for (const u of units) {
+    const parent = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(u);
+    else children.set(parent, [u]);
+  }
+  const perDepth: number[] = [];
+  const countLevel = (parent: number | null, depth: number) => {
+    for (const u of children.get(parent) ?? []) {
+      perDepth[depth] = (perDepth[depth] ?? 0) + 1;
+      countLevel(u.id, depth + 1);
     }
   };
-  visit(null);
-  return ordered;
+  countLevel(null, 0);
+  /** The units down to `maxDepth` in tree order, siblings by name. */
+  const walk = (maxDepth: number) => {
+    const ordered: { unit: Unit; depth: number }[] = [];
+    const visit = (parent: number | null, depth: number) => {
+      if (depth > maxDepth) return;
+      for (const unit of [...(children.get(parent) ?? [])].sort((a, b) => danish.compare(a.name, b.name))) {
+        ordered.push({ unit, depth });
+        visit(unit.id, depth + 1);
+      }
+    };
+    visit(null, 0);
+    return ordered;
+  };
+  return { children, perDepth, walk };
 }
 
 /** Every unit's full path from the top ("Børn, Sundhed & Velfærd > Børn & Familie"), by id. */

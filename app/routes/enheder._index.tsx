@@ -31,6 +31,9 @@ export default function Units() {
       <p className="mt-2 max-w-prose">
         Andel, der har gennemført hvert kursus, pr. {formatLongDate(asOf)}. Vælg en enhed for at se
         personerne, grafer og udvikling.
+        {units.some((u) => u.childrenNotShown > 0)
+          ? " Oversigten viser de øverste niveauer; enhederne under dem finder du på hver enheds side."
+          : ""}
       </p>
       <UnitTree units={units} courses={courses} />
       <section aria-labelledby="hent-filer" className="mt-8">

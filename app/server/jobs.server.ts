@@ -14,7 +14,7 @@ import { unitTrend } from "~/compliance/trend.server";
 import {
   getUnit,
   listChildUnits,
-  listUnitsInScope,
+  listOverviewUnits,
   summarizeUnitsAsOf,
   type Unit,
 } from "~/compliance/units.server";
@@ -74,16 +74,23 @@ function confirmHr(userId: number): void {
 }
 
 export const jobs = {
-  /** The overview (/enheder): counts per course for every unit in scope. */
+  /** The overview (/enheder): counts per course for the top levels of the units in scope. */
   unitOverview(input: { viewer: ViewerInput; asOf: Day }) {
     const viewer = confirmViewer(input.viewer);
     const courses = listCourses();
-    const units = summarizeUnitsAsOf({ viewer, units: listUnitsInScope(viewer), asOf: input.asOf, courses });
-    return units.map((s) => ({
+    const shown = listOverviewUnits(viewer);
+    const summaries = summarizeUnitsAsOf({
+      viewer,
+      units: shown.map((s) => s.unit),
+      asOf: input.asOf,
+      courses,
+    });
+    return summaries.map((s, i) => ({
       id: s.unit.id,
       parentId: s.unit.parentId,
       name: s.unit.name,
       counts: s.counts,
+      childrenNotShown: shown[i]?.childrenNotShown ?? 0,
     }));
   },
 

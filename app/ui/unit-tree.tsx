@@ -8,6 +8,8 @@ export interface UnitTreeItem {
   parentId: number | null;
   name: string;
   counts: Record<string, StatusCounts>;
+  /** Units directly below this one that the tree leaves out (they are on the unit's page). */
+  childrenNotShown?: number;
 }
 
 /** Units in scope as a nested list, each with the completion rate and how many have not completed per course. */
@@ -18,9 +20,16 @@ export function UnitTree({
   units: UnitTreeItem[];
   courses: { code: string; title: string }[];
 }) {
+  // Grouped once: a unit whose parent is not in the list starts a tree of its own.
   const ids = new Set(units.map((u) => u.id));
-  const childrenOf = (parentId: number | null) =>
-    units.filter((u) => (u.parentId !== null && ids.has(u.parentId) ? u.parentId : null) === parentId);
+  const children = new Map<number | null, UnitTreeItem[]>();
+  for (const u of units) {
+    const parent = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(u);
+    else children.set(parent, [u]);
+  }
+  const childrenOf = (parentId: number | null) => children.get(parentId) ?? [];
 
   const renderLevel = (parentId: number | null, depth: number) => {
     const level = childrenOf(parentId);
@@ -48,6 +57,12 @@ export function UnitTree({
                   );
                 })}
               </p>
+              {u.childrenNotShown ? (
+                <p className="text-sm">
+                  {u.childrenNotShown === 1 ? "1 underenhed" : `${u.childrenNotShown} underenheder`} – se dem
+                  på enhedens side.
+                </p>
+              ) : null}
             </div>
             {renderLevel(u.id, depth + 1)}
           </li>

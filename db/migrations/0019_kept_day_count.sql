@@ -1,0 +1,11 @@
+CREATE TABLE `kept_day_count` (
+	`day` text NOT NULL,
+	`course_id` integer NOT NULL,
+	`unit_path` text NOT NULL,
+	`exempt` integer NOT NULL,
+	`completed` integer NOT NULL,
+	`expiring_soon` integer NOT NULL,
+	`missing` integer NOT NULL,
+	`overdue` integer NOT NULL,
+	PRIMARY KEY(`day`, `course_id`, `unit_path`)
+);
