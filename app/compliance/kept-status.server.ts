@@ -459,11 +459,14 @@ function countKeptRows(db: Db, day: Day, where: SQL): PathCounts[] {
     GROUP BY course_id, unit_path`);
 }
 
-/** Adds each unit's own counts to it and to every unit above it ("/1/5/23/" to "/1/" and "/1/5/"). */
+/**
+ * Adds each unit's own counts to it and to every unit above it, and to "/" (the whole
+ * organisation): "/1/5/23/" counts for "/", "/1/", "/1/5/" and itself.
+ */
 function rollUpPaths(rows: readonly PathCounts[], sign: 1 | -1): PathCounts[] {
   const sums = new Map<string, PathCounts>();
   for (const row of rows) {
-    for (let i = row.unitPath.indexOf("/", 1); i !== -1; i = row.unitPath.indexOf("/", i + 1)) {
+    for (let i = 0; i !== -1; i = row.unitPath.indexOf("/", i + 1)) {
       const unitPath = row.unitPath.slice(0, i + 1);
       const k = `${row.courseId}|${unitPath}`;
       let sum = sums.get(k);

@@ -3,7 +3,7 @@
 // Only the rows a page shows (or an export streams, a chunk at a time) are turned into objects.
 import { type SQL, sql } from "drizzle-orm";
 import type { Viewer } from "~/auth/scope";
-import { seesWholeOrganisation } from "~/auth/scope";
+import { canViewUnit, seesWholeOrganisation, topScopePaths } from "~/auth/scope";
 import { getDb } from "~/db.server";
 import type { CourseInfo } from "./courses.server";
 import { type Day, today } from "./day";
@@ -63,24 +63,39 @@ export function countUnits(input: {
   }
   const db = getDb();
   ensureDayCounts(db, asOf);
+  const parts = new Map(unitPaths.map((path) => [path, keptCountPaths(viewer, path)]));
   const kept = new Map<string, Record<ListedStatusKind, number>>();
-  // The scope again in SQL: a unit outside it gets no counts, whatever the caller asked for.
-  for (const { unitPath, courseId, ...counts } of readDayCounts(
+  // The scope again in SQL: a row outside it gives no counts, whatever the caller asked for.
+  const rows = readDayCounts(
     db,
     asOf,
-    unitPaths,
+    [...new Set([...parts.values()].flat())],
     keptScopeSql("t", viewer, "/"),
-  )) {
-    kept.set(`${unitPath}|${courseId}`, counts);
-  }
+  );
+  for (const { unitPath, courseId, ...counts } of rows) kept.set(`${unitPath}|${courseId}`, counts);
+  const sumOf = (path: string, courseId: number) => {
+    const sum = { ...NO_COUNTS };
+    for (const part of parts.get(path) ?? []) {
+      const counts = kept.get(`${part}|${courseId}`) ?? NO_COUNTS;
+      for (const kind of LISTED_KINDS) sum[kind] += counts[kind];
+    }
+    return sum;
+  };
   return new Map(
     unitPaths.map((path) => [
       path,
-      Object.fromEntries(
-        courses.map((c) => [c.code, statusCounts(kept.get(`${path}|${c.id}`) ?? NO_COUNTS)]),
-      ),
+      Object.fromEntries(courses.map((c) => [c.code, statusCounts(sumOf(path, c.id))])),
     ]),
   );
+}
+
+/**
+ * The kept count rows that add up to the viewer's part of a subtree: the subtree's own row when
+ * the viewer sees all of it ("/" is the whole organisation), else the viewer's units inside it.
+ */
+function keptCountPaths(viewer: Viewer, unitPath: string): string[] {
+  if (seesWholeOrganisation(viewer) || canViewUnit(viewer, unitPath)) return [unitPath];
+  return topScopePaths(viewer.scopePaths).filter((p) => p.startsWith(unitPath));
 }
 
 const NO_COUNTS: Record<ListedStatusKind, number> = {
@@ -90,6 +105,7 @@ const NO_COUNTS: Record<ListedStatusKind, number> = {
   missing: 0,
   overdue: 0,
 };
+const LISTED_KINDS = Object.keys(NO_COUNTS) as ListedStatusKind[];
 
 /** Status counts per course of the people in each unit path (not below it), classified for `asOf`. */
 export function countByUnitPath(input: {
@@ -179,25 +195,21 @@ function kindsIn(t: string, asOf: Day, kinds: readonly string[]): SQL {
   )})`;
 }
 
+/** Whether a query reads every selected row (a count, an export) or only the first (a page). */
+type Reads = "all" | "first";
+
 /**
  * The FROM and WHERE of the people list: one driving kept row per listed person (the selected
  * course's, or the first course's for "alle"), the scope, the search and the status filter.
  */
-function peopleWhere(input: PeopleListInput): { driver: number; where: SQL } {
+function peopleWhere(input: PeopleListInput, reads: Reads = "all"): { driver: number; where: SQL } {
   const { viewer, unitPath, asOf, query, courses } = input;
   const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
   const driver = (selected[0] ?? courses[0])?.id ?? -1;
   const kinds: readonly string[] | null = STATUS_FILTERS[query.status].kinds;
   let status: SQL = sql`1 = 1`;
   if (kinds !== null) {
-    status =
-      selected.length === 1
-        ? kindsIn("d", asOf, kinds)
-        : // One pass over the covering index finds everyone with a matching course.
-          sql`d.employee_id IN (SELECT s.employee_id FROM kept_status s WHERE s.course_id IN (${sql.join(
-            selected.map((c) => sql`${c.id}`),
-            sql`, `,
-          )}) AND ${keptScopeSql("s", viewer, unitPath)} AND ${listedSql("s", asOf)} AND ${kindsIn("s", asOf, kinds)})`;
+    status = selected.length === 1 ? kindsIn("d", asOf, kinds) : anyCourseIn(input, selected, kinds, reads);
   }
   const q = query.q.trim();
   const search = q
@@ -207,6 +219,24 @@ function peopleWhere(input: PeopleListInput): { driver: number; where: SQL } {
     driver,
     where: sql`d.course_id = ${driver} AND ${keptScopeSql("d", viewer, unitPath)} AND ${listedSql("d", asOf)} AND ${search} AND ${status}`,
   };
+}
+
+/** Whether any selected course of the listed row d's person has one of `kinds`. */
+function anyCourseIn(
+  { viewer, unitPath, asOf }: PeopleListInput,
+  selected: readonly CourseInfo[],
+  kinds: readonly string[],
+  reads: Reads,
+): SQL {
+  const ids = sql.join(
+    selected.map((c) => sql`${c.id}`),
+    sql`, `,
+  );
+  // Reading every row: one pass over the covering index finds everyone with a matching course.
+  // Reading the first: row by row, so a page in name order stops after its 50 people.
+  return reads === "all"
+    ? sql`d.employee_id IN (SELECT s.employee_id FROM kept_status s WHERE s.course_id IN (${ids}) AND ${keptScopeSql("s", viewer, unitPath)} AND ${listedSql("s", asOf)} AND ${kindsIn("s", asOf, kinds)})`
+    : sql`EXISTS (SELECT 1 FROM kept_status s WHERE s.employee_id = d.employee_id AND s.course_id IN (${ids}) AND ${kindsIn("s", asOf, kinds)})`;
 }
 
 /** ORDER BY as sortPeople: the chosen value in the chosen direction, then name and id ascending. */
@@ -247,13 +277,41 @@ export interface PeopleListInput {
 
 /** How many people the filters select. */
 export function countPeople(input: PeopleListInput): number {
+  const kept = countFromKeptCounts(input);
+  if (kept !== null) return kept;
   const { where } = peopleWhere(input);
   return getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM kept_status d WHERE ${where}`)?.n ?? 0;
 }
 
+/**
+ * The count from today's kept counts, when they answer it: no search, and the status filter (if
+ * any) about one course. Otherwise null (the people must be classified one by one).
+ */
+function countFromKeptCounts({ viewer, unitPath, asOf, query, courses }: PeopleListInput): number | null {
+  if (asOf !== today() || query.q.trim() !== "") return null;
+  const kinds: readonly ListedStatusKind[] | null = STATUS_FILTERS[query.status].kinds;
+  const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
+  if (kinds !== null && selected.length !== 1) return null;
+  const course = selected[0] ?? courses[0];
+  if (!course) return 0;
+  const db = getDb();
+  ensureDayCounts(db, asOf);
+  let n = 0;
+  for (const row of readDayCounts(
+    db,
+    asOf,
+    keptCountPaths(viewer, unitPath),
+    keptScopeSql("t", viewer, "/"),
+  )) {
+    if (row.courseId !== course.id) continue;
+    for (const kind of kinds ?? LISTED_KINDS) n += row[kind];
+  }
+  return n;
+}
+
 /** The ids of the people the filters select, in screen order; `limit`/`offset` for one page. */
 export function peopleIds(input: PeopleListInput, page?: { limit: number; offset: number }): number[] {
-  const { where } = peopleWhere(input);
+  const { where } = peopleWhere(input, page ? "first" : "all");
   const paging = page ? sql`LIMIT ${page.limit} OFFSET ${page.offset}` : sql``;
   return getDb()
     .all<{ id: number }>(
