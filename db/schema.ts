@@ -573,9 +573,10 @@ export const keptMonthCount = sqliteTable(
 );
 
 /**
- * Per course and unit path: how many people have each status on `day` (one day is kept, normally
- * today), moved by every write in the same transaction as the kept rows. The overviews add these
- * few thousand rows up the tree instead of classifying a million kept rows per request.
+ * Per course and unit (its people and everyone below it; "/" is the whole organisation): how many
+ * people have each status on `day` (one day is kept, normally today), moved by every write in the
+ * same transaction as the kept rows. Course id 0 counts people with that status in any course.
+ * The overviews and the people list's counts read these rows instead of a million kept rows.
  */
 export const keptDayCount = sqliteTable(
   "kept_day_count",
@@ -588,6 +589,9 @@ export const keptDayCount = sqliteTable(
     expiringSoon: integer("expiring_soon").notNull(),
     missing: integer("missing").notNull(),
     overdue: integer("overdue").notNull(),
+    /** Missing or overdue; completed or expiring soon (the people list's combined filters). */
+    notCompleted: integer("not_completed").notNull(),
+    done: integer("done").notNull(),
   },
   (t) => [primaryKey({ columns: [t.day, t.courseId, t.unitPath] })],
 );

@@ -224,20 +224,38 @@ function ruleCountsOf(courses: readonly CourseInfo[], paths: readonly string[], 
       .all()
       .map((r) => [r.id, r.path]),
   );
-  const result: Record<string, Record<string, number>> = {};
+  // The columns a status counts in, besides its own: the two combinations of the people list.
+  const columnsOf = (kind: string) => [
+    kind,
+    ...(kind === "missing" || kind === "overdue" ? ["notCompleted"] : []),
+    ...(kind === "completed" || kind === "expiringSoon" ? ["done"] : []),
+  ];
+  // Per course: one count per person. Any course (id 0): a person counts once per column they
+  // have in at least one course.
+  const perCourse: Record<string, Record<string, number>> = {};
+  const anyCourse = new Map<string, Set<string>>(); // "path|column" -> people
   for (const [k, status] of ruleStatuses(courses, paths)(asOf)) {
     if (status.kind === "notListed") continue;
     const [employeeId, courseId] = k.split(":");
     const own = unitOf.get(Number(employeeId)) ?? "";
     // Each unit counts its own people and everyone below it.
     for (const path of paths.filter((p) => own.startsWith(p))) {
-      const key = `${courseId}|${path}`;
-      const counts = result[key] ?? {};
-      counts[status.kind] = (counts[status.kind] ?? 0) + 1;
-      result[key] = counts;
+      const counts = perCourse[`${courseId}|${path}`] ?? {};
+      for (const column of columnsOf(status.kind)) {
+        counts[column] = (counts[column] ?? 0) + 1;
+        const people = anyCourse.get(`${path}|${column}`) ?? new Set();
+        anyCourse.set(`${path}|${column}`, people.add(String(employeeId)));
+      }
+      perCourse[`${courseId}|${path}`] = counts;
     }
   }
-  return result;
+  for (const [key, people] of anyCourse) {
+    const [path, column] = key.split("|") as [string, string];
+    const counts = perCourse[`0|${path}`] ?? {};
+    counts[column] = people.size;
+    perCourse[`0|${path}`] = counts;
+  }
+  return perCourse;
 }
 
 function compareAt(courses: readonly CourseInfo[], dates: readonly Day[], paths: readonly string[]) {

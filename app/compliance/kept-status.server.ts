@@ -18,7 +18,6 @@ import {
   courseStatus,
   dueWithoutCompletion,
   EXPIRING_SOON_DAYS,
-  type ListedStatusKind,
   type StatusCompletion,
   type StatusExemption,
 } from "./status";
@@ -439,24 +438,38 @@ export function monthEndsCurrent(db: Db, asOf: Day = today()): boolean {
 // The kept counts of one day (kept_day_count): per course and unit, how many people in the unit and
 // below it have each status that day. Normally today; the first read of a new day counts again.
 
-export type DayCounts = Record<ListedStatusKind, number>;
+/** The kept count columns: the five statuses and two combinations of them. */
 const DAY_COUNT_KINDS = [
   "exempt",
   "completed",
   "expiringSoon",
   "missing",
   "overdue",
-] as const satisfies readonly ListedStatusKind[];
-type PathCounts = { courseId: number; unitPath: string } & DayCounts;
+  "notCompleted",
+  "done",
+] as const;
+export type DayCountKind = (typeof DAY_COUNT_KINDS)[number];
+type PathCounts = { courseId: number; unitPath: string } & Record<DayCountKind, number>;
+/** The course id of the counts over every course: people with that status in at least one. */
+export const ANY_COURSE = 0;
 
-/** Counts per status on `day` of the kept rows `where` selects (alias t), by course and own unit. */
+/** Counts on `day` of the kept rows `where` selects (alias t), by course and own unit, and for any course. */
 function countKeptRows(db: Db, day: Day, where: SQL): PathCounts[] {
-  return db.all<PathCounts>(sql`SELECT course_id AS courseId, unit_path AS unitPath,
-      SUM(kind = 'exempt') AS exempt, SUM(kind = 'completed') AS completed,
-      SUM(kind = 'expiringSoon') AS expiringSoon, SUM(kind = 'missing') AS missing,
-      SUM(kind = 'overdue') AS overdue
-    FROM (SELECT t.course_id, t.unit_path, ${classifySql("t", day)} AS kind FROM kept_status t WHERE ${where})
-    GROUP BY course_id, unit_path`);
+  const columns = (of: (test: string) => string) =>
+    sql.raw(`${of("kind = 'exempt'")} AS exempt,
+    ${of("kind = 'completed'")} AS completed, ${of("kind = 'expiringSoon'")} AS expiringSoon,
+    ${of("kind = 'missing'")} AS missing, ${of("kind = 'overdue'")} AS overdue,
+    ${of("kind IN ('missing', 'overdue')")} AS notCompleted, ${of("kind IN ('completed', 'expiringSoon')")} AS done`);
+  return db.all<PathCounts>(sql`WITH k AS (
+      SELECT t.employee_id, t.course_id, t.unit_path, ${classifySql("t", day)} AS kind FROM kept_status t WHERE ${where}
+    )
+    SELECT course_id AS courseId, unit_path AS unitPath, ${columns((test) => `SUM(${test})`)}
+    FROM k GROUP BY course_id, unit_path
+    UNION ALL
+    SELECT ${ANY_COURSE}, unitPath, SUM(exempt), SUM(completed), SUM(expiringSoon), SUM(missing), SUM(overdue),
+      SUM(notCompleted), SUM(done)
+    FROM (SELECT unit_path AS unitPath, ${columns((test) => `MAX(${test})`)} FROM k GROUP BY employee_id, unit_path)
+    GROUP BY unitPath`);
 }
 
 /**
@@ -471,15 +484,7 @@ function rollUpPaths(rows: readonly PathCounts[], sign: 1 | -1): PathCounts[] {
       const k = `${row.courseId}|${unitPath}`;
       let sum = sums.get(k);
       if (!sum) {
-        sum = {
-          courseId: row.courseId,
-          unitPath,
-          exempt: 0,
-          completed: 0,
-          expiringSoon: 0,
-          missing: 0,
-          overdue: 0,
-        };
+        sum = { courseId: row.courseId, unitPath, ...NO_COUNTS };
         sums.set(k, sum);
       }
       for (const kind of DAY_COUNT_KINDS) sum[kind] += sign * row[kind];
@@ -492,6 +497,8 @@ function rollUpPaths(rows: readonly PathCounts[], sign: 1 | -1): PathCounts[] {
 function countAllKeptRows(db: Db, day: Day): PathCounts[] {
   return rollUpPaths(countKeptRows(db, day, sql`1 = 1`), 1);
 }
+
+const NO_COUNTS = Object.fromEntries(DAY_COUNT_KINDS.map((k) => [k, 0])) as Record<DayCountKind, number>;
 
 /** The day the kept counts are for, or null before they are first built. */
 export function keptCountDay(db: Db): Day | null {
@@ -522,7 +529,7 @@ function moveDayCounts(tx: Db, day: Day, employeeIds: readonly number[], sign: 1
 /** ON CONFLICT: the stored counts plus the new row's. */
 const addExcluded = Object.fromEntries(
   DAY_COUNT_KINDS.map((k) => [k, sql.raw(`${keptDayCount[k].name} + excluded.${keptDayCount[k].name}`)]),
-) as Record<ListedStatusKind, SQL>;
+) as Record<DayCountKind, SQL>;
 
 /** Counts every kept row's status on `day` from scratch (a rebuild, or the first read of a day). */
 function rebuildDayCounts(tx: Db, day: Day) {
@@ -558,7 +565,8 @@ export function readDayCounts(db: Db, day: Day, unitPaths: readonly string[], wh
   if (unitPaths.length === 0) return [];
   return db.all<PathCounts>(sql`
     SELECT t.unit_path AS unitPath, t.course_id AS courseId, t.exempt AS exempt, t.completed AS completed,
-      t.expiring_soon AS expiringSoon, t.missing AS missing, t.overdue AS overdue
+      t.expiring_soon AS expiringSoon, t.missing AS missing, t.overdue AS overdue,
+      t.not_completed AS notCompleted, t.done AS done
     FROM kept_day_count t WHERE t.day = ${day} AND t.unit_path IN (${sql.join(
       unitPaths.map((p) => sql`${p}`),
       sql`, `,

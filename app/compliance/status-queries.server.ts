@@ -8,7 +8,9 @@ import { getDb } from "~/db.server";
 import type { CourseInfo } from "./courses.server";
 import { type Day, today } from "./day";
 import {
+  ANY_COURSE,
   classifySql,
+  type DayCountKind,
   ensureDayCounts,
   listedSql,
   readDayCounts,
@@ -17,7 +19,7 @@ import {
   toCourseStatus,
 } from "./kept-status.server";
 import type { PersonStatus } from "./people.server";
-import { type PeopleQuery, STATUS_FILTERS } from "./people-list";
+import { type PeopleQuery, STATUS_FILTERS, type StatusFilter } from "./people-list";
 import type { CourseStatus, ListedStatusKind } from "./status";
 import { type StatusCounts, statusCounts } from "./summary";
 
@@ -284,16 +286,16 @@ export function countPeople(input: PeopleListInput): number {
 }
 
 /**
- * The count from today's kept counts, when they answer it: no search, and the status filter (if
- * any) about one course. Otherwise null (the people must be classified one by one).
+ * The count from today's kept counts, when no search narrows it: everyone listed (a course's
+ * five statuses add up to them), or those with the filter's status in the course or in any course.
  */
 function countFromKeptCounts({ viewer, unitPath, asOf, query, courses }: PeopleListInput): number | null {
   if (asOf !== today() || query.q.trim() !== "") return null;
-  const kinds: readonly ListedStatusKind[] | null = STATUS_FILTERS[query.status].kinds;
   const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
-  if (kinds !== null && selected.length !== 1) return null;
-  const course = selected[0] ?? courses[0];
-  if (!course) return 0;
+  const column = FILTER_COLUMN[query.status];
+  // "Any course" is kept over every course, which "alle" selects.
+  const courseId = column === null || selected.length === 1 ? (selected[0] ?? courses[0])?.id : ANY_COURSE;
+  if (courseId === undefined) return 0;
   const db = getDb();
   ensureDayCounts(db, asOf);
   let n = 0;
@@ -303,11 +305,22 @@ function countFromKeptCounts({ viewer, unitPath, asOf, query, courses }: PeopleL
     keptCountPaths(viewer, unitPath),
     keptScopeSql("t", viewer, "/"),
   )) {
-    if (row.courseId !== course.id) continue;
-    for (const kind of kinds ?? LISTED_KINDS) n += row[kind];
+    if (row.courseId !== courseId) continue;
+    for (const kind of column === null ? LISTED_KINDS : [column]) n += row[kind];
   }
   return n;
 }
+
+/** The kept count column of each status filter (null: everyone listed). */
+const FILTER_COLUMN: Record<StatusFilter, DayCountKind | null> = {
+  alle: null,
+  "ikke-gennemfoert": "notCompleted",
+  mangler: "missing",
+  overskredet: "overdue",
+  "udloeber-snart": "expiringSoon",
+  gennemfoert: "done",
+  fritaget: "exempt",
+};
 
 /** The ids of the people the filters select, in screen order; `limit`/`offset` for one page. */
 export function peopleIds(input: PeopleListInput, page?: { limit: number; offset: number }): number[] {

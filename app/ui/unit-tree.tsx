@@ -59,8 +59,9 @@ export function UnitTree({
               </p>
               {u.childrenNotShown ? (
                 <p className="text-sm">
-                  {u.childrenNotShown === 1 ? "1 underenhed" : `${u.childrenNotShown} underenheder`} – se dem
-                  på enhedens side.
+                  {u.childrenNotShown === 1
+                    ? "1 underenhed – se den på enhedens side."
+                    : `${u.childrenNotShown} underenheder – se dem på enhedens side.`}
                 </p>
               ) : null}
             </div>

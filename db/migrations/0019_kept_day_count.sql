@@ -7,5 +7,7 @@ CREATE TABLE `kept_day_count` (
 	`expiring_soon` integer NOT NULL,
 	`missing` integer NOT NULL,
 	`overdue` integer NOT NULL,
+	`not_completed` integer NOT NULL,
+	`done` integer NOT NULL,
 	PRIMARY KEY(`day`, `course_id`, `unit_path`)
 );
