@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { attemptLogIn, DEMO, e2eDb, expectNoAxeViolations, expectNoHorizontalScroll, logIn } from "./helpers";
+import { DEMO, e2eDb, expectNoAxeViolations, expectNoHorizontalScroll, logIn } from "./helpers";
 
 test("the admin creates a manager with a unit and a password, who then signs in and sees the unit", async ({
   page,
