@@ -62,6 +62,9 @@ export default function handleRequest(
         [bot ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
+          // Once the page is sent, the abort timer has nothing left to stop: cleared, it no longer
+          // keeps each finished render in memory for five seconds.
+          body.on("close", () => clearTimeout(abortTimer));
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
@@ -78,6 +81,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }

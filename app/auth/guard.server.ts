@@ -15,8 +15,21 @@ export interface CurrentUser extends SessionUser, Viewer {
   sessionExpiresAt: number;
 }
 
+// The layout's loader and the page's loader both ask for the user of the same request; the
+// session is read once per request. (After an action, Remix gives the loaders a new Request, so a
+// sign-in or sign-out is seen by them.)
+const usersOfRequests = new WeakMap<Request, CurrentUser | null>();
+
 /** The signed-in user, or null. Roles and scopes are read fresh on every request. */
 export function getCurrentUser(request: Request): CurrentUser | null {
+  const known = usersOfRequests.get(request);
+  if (known !== undefined) return known;
+  const user = readCurrentUser(request);
+  usersOfRequests.set(request, user);
+  return user;
+}
+
+function readCurrentUser(request: Request): CurrentUser | null {
   const token = readSessionToken(request);
   if (!token) return null;
   const result = validateSessionToken(token);

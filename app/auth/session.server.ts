@@ -1,6 +1,6 @@
 // Database-backed sessions (see session-token.ts for the token design).
-import { eq } from "drizzle-orm";
-import { getDb, schema } from "~/db.server";
+import { eq, sql } from "drizzle-orm";
+import { type AppDatabase, getDb, schema } from "~/db.server";
 import {
   EMPLOYEE_SESSION,
   generateSessionToken,
@@ -31,15 +31,10 @@ export function createSession(userId: number, now = Date.now()): string {
   return token;
 }
 
-/** The user behind a token, or null. Ends expired sessions and slides the idle timeout. */
-export function validateSessionToken(
-  token: string,
-  now = Date.now(),
-): { sessionId: string; user: SessionUser; expiresAt: number } | null {
-  const parsed = parseSessionToken(token);
-  if (!parsed) return null;
-  const db = getDb();
-  const row = db
+// Every request with a cookie runs this lookup: it is built once per connection, so a request
+// pays only for running it (drizzle's query building cost more than SQLite's work here).
+function prepareSessionLookup(db: AppDatabase) {
+  return db
     .select({
       session,
       user: {
@@ -53,8 +48,28 @@ export function validateSessionToken(
     })
     .from(session)
     .innerJoin(userAccount, eq(userAccount.id, session.userId))
-    .where(eq(session.id, parsed.id))
-    .get();
+    .where(eq(session.id, sql.placeholder("id")))
+    .prepare();
+}
+const sessionLookups = new WeakMap<AppDatabase, ReturnType<typeof prepareSessionLookup>>();
+function sessionLookup(db: AppDatabase) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  return lookup;
+}
+
+/** The user behind a token, or null. Ends expired sessions and slides the idle timeout. */
+export function validateSessionToken(
+  token: string,
+  now = Date.now(),
+): { sessionId: string; user: SessionUser; expiresAt: number } | null {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const db = getDb();
+  const row = sessionLookup(db).get({ id: parsed.id });
   if (!row || !secretMatches(parsed.secret, row.session.secretHash)) return null;
 
   const policy = sessionPolicy(row.user.role);

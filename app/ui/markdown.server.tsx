@@ -20,7 +20,19 @@ const components: Components = {
   ),
 };
 
+// The texts are the course pages with the site's contacts filled in: a few hundred, the same for
+// every employee. Each is rendered once per process (Markdown parsing was the module page's
+// largest cost); the bound only guards against an unexpected stream of distinct texts.
+const rendered = new Map<string, string>();
+const RENDERED_LIMIT = 1000;
+
 /** Safe HTML for a Markdown text, for `<Markdown html={…} />`. */
 export function renderMarkdown(markdown: string): string {
-  return renderToStaticMarkup(<ReactMarkdown components={components}>{markdown}</ReactMarkdown>);
+  let html = rendered.get(markdown);
+  if (html === undefined) {
+    html = renderToStaticMarkup(<ReactMarkdown components={components}>{markdown}</ReactMarkdown>);
+    if (rendered.size >= RENDERED_LIMIT) rendered.clear();
+    rendered.set(markdown, html);
+  }
+  return html;
 }

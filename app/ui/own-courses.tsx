@@ -64,7 +64,7 @@ export function OwnCourseList({ courses }: { courses: OwnCourse[] }) {
             {c.hasCertificate ? (
               <a
                 href={`/mine-kurser/${c.code}/kursusbevis`}
-                aria-label={`Hent kursusbevis for ${c.title} (PDF)`}
+                aria-label={`Hent kursusbevis (PDF) for ${c.title}`}
               >
                 Hent kursusbevis (PDF)
               </a>
