@@ -8,7 +8,6 @@
 // writes exactly the file the web export writes for the same scope (people list, status "ikke
 // gennemført"), over DATABASE_PATH, and records the export in the audit trail.
 import { createWriteStream, writeFileSync } from "node:fs";
-import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -18,7 +17,7 @@ import { buildPeopleList, exportTitle, peopleViewExportRows } from "~/compliance
 import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { config } from "~/env.server";
-import { writeExport } from "~/reports/export-response.server";
+import { exportBody, writeExport } from "~/reports/export-response.server";
 import type { ExportMeta, ExportTable } from "~/reports/export-writers.server";
 import { buildUnitSummaryExport } from "~/reports/unit-summary.server";
 import { sendPendingXapi } from "~/xapi/lrs.server";
@@ -137,7 +136,7 @@ async function writeFile<T>(
   filters: string,
   table?: ExportTable<T>,
 ): Promise<number> {
-  const body = new PassThrough();
+  const body = exportBody();
   const [written] = await Promise.all([
     writeExport(format, rows, meta, body, table),
     pipeline(body, createWriteStream(out)),

@@ -2,9 +2,10 @@
 // filter, classification as of a day, the status filter, sorting, counting per unit and paging.
 // Only the rows a page shows (or an export streams, a chunk at a time) are turned into objects.
 import { type SQL, sql } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Viewer } from "~/auth/scope";
 import { canViewUnit, seesWholeOrganisation, topScopePaths } from "~/auth/scope";
-import { getDb } from "~/db.server";
+import { getDb, openConnection } from "~/db.server";
 import type { CourseInfo } from "./courses.server";
 import { type Day, today } from "./day";
 import {
@@ -333,6 +334,60 @@ export function peopleIds(input: PeopleListInput, page?: { limit: number; offset
     .map((r) => r.id);
 }
 
+/**
+ * The columns and joins that turn employee `e` into a `PersonStatus`: the person, their unit and,
+ * per course, the kept row's status columns (prefixed `c0_`, `c1_`... in the order of `courses`).
+ */
+function personSql(asOf: Day, courses: readonly CourseInfo[]): { columns: SQL; joins: SQL } {
+  const columns: SQL[] = [
+    sql`e.id AS employeeId, e.employee_number AS employeeNumber, e.name AS name, e.email AS email,
+      e.start_date AS startDate, e.end_date AS endDate, u.id AS unitId, u.path AS unitPath`,
+  ];
+  const joins: SQL[] = [sql`JOIN org_unit u ON u.id = e.org_unit_id`];
+  courses.forEach((course, i) => {
+    const t = `k${i}`;
+    const as = (name: string) => sql.raw(`c${i}_${name}`);
+    const status = statusColumnsSql(t, asOf);
+    columns.push(sql`${sql.raw(t)}.course_id AS ${as("course")}, ${status.kind} AS ${as("kind")},
+      ${status.exemptUntil} AS ${as("exemptUntil")}, ${status.validUntil} AS ${as("validUntil")},
+      ${status.bestCompletedOn} AS ${as("bestCompletedOn")}, ${status.lastCompletedOn} AS ${as("lastCompletedOn")},
+      ${status.dueWithout} AS ${as("dueWithout")}`);
+    joins.push(
+      sql`LEFT JOIN kept_status ${sql.raw(t)} ON ${sql.raw(t)}.employee_id = e.id AND ${sql.raw(t)}.course_id = ${course.id}`,
+    );
+  });
+  return { columns: sql.join(columns, sql`, `), joins: sql.join(joins, sql` `) };
+}
+
+type PersonSqlRow = Omit<PersonStatus, "statuses"> & Record<string, unknown>;
+
+function toPersonStatus(row: PersonSqlRow, courses: readonly CourseInfo[]): PersonStatus {
+  const statuses: Record<string, CourseStatus> = {};
+  courses.forEach((course, i) => {
+    // No kept row for the course: no status (as a person the course does not list).
+    if (row[`c${i}_course`] === null) return;
+    statuses[course.code] = toCourseStatus({
+      kind: row[`c${i}_kind`] as CourseStatus["kind"],
+      exemptUntil: row[`c${i}_exemptUntil`] as Day | null,
+      validUntil: row[`c${i}_validUntil`] as Day | null,
+      bestCompletedOn: row[`c${i}_bestCompletedOn`] as Day | null,
+      lastCompletedOn: row[`c${i}_lastCompletedOn`] as Day | null,
+      dueWithout: row[`c${i}_dueWithout`] as Day,
+    });
+  });
+  return {
+    employeeId: row.employeeId,
+    employeeNumber: row.employeeNumber,
+    name: row.name,
+    email: row.email,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    unitId: row.unitId,
+    unitPath: row.unitPath,
+    statuses,
+  };
+}
+
 /** The people with these ids and their status per course on `asOf`, in the order of `ids`. */
 export function peopleStatusesByIds(
   ids: readonly number[],
@@ -340,64 +395,74 @@ export function peopleStatusesByIds(
   courses: readonly CourseInfo[],
 ): PersonStatus[] {
   if (ids.length === 0) return [];
-  const db = getDb();
+  const { columns, joins } = personSql(asOf, courses);
   const people = new Map<number, PersonStatus>();
-  const idList = sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  for (const p of db.all<Omit<PersonStatus, "statuses">>(sql`
-    SELECT e.id AS employeeId, e.employee_number AS employeeNumber, e.name AS name, e.email AS email,
-      e.start_date AS startDate, e.end_date AS endDate, u.id AS unitId, u.path AS unitPath
-    FROM employee e JOIN org_unit u ON u.id = e.org_unit_id WHERE e.id IN (${idList})`)) {
-    people.set(p.employeeId, { ...p, statuses: {} });
-  }
-  const codeById = new Map(courses.map((c) => [c.id, c.code]));
-  const columns = statusColumnsSql("t", asOf);
-  for (const row of db.all<{
-    employeeId: number;
-    courseId: number;
-    kind: CourseStatus["kind"];
-    exemptUntil: Day | null;
-    validUntil: Day | null;
-    bestCompletedOn: Day | null;
-    lastCompletedOn: Day | null;
-    dueWithout: Day;
-  }>(sql`
-    SELECT t.employee_id AS employeeId, t.course_id AS courseId, ${columns.kind} AS kind,
-      ${columns.exemptUntil} AS exemptUntil, t.valid_until AS validUntil, t.best_completed_on AS bestCompletedOn,
-      t.last_completed_on AS lastCompletedOn, t.due_without AS dueWithout
-    FROM kept_status t WHERE t.employee_id IN (${idList})`)) {
-    const code = codeById.get(row.courseId);
-    const person = people.get(row.employeeId);
-    if (code && person) person.statuses[code] = toCourseStatus(row);
+  for (const row of getDb().all<PersonSqlRow>(sql`
+    SELECT ${columns} FROM employee e ${joins} WHERE e.id IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`)) {
+    people.set(row.employeeId, toPersonStatus(row, courses));
   }
   return ids.map((id) => people.get(id)).filter((p): p is PersonStatus => p !== undefined);
 }
 
-/** The selected people in screen order, fetched a chunk at a time (for exports of any size). */
-export function* streamPeople(input: PeopleListInput, chunkSize = 1000): Generator<PersonStatus> {
-  // Only the ordered ids are held (8 bytes a person); the rows come a chunk at a time.
-  const ids = peopleIds(input);
-  for (let i = 0; i < ids.length; i += chunkSize) {
-    yield* peopleStatusesByIds(ids.slice(i, i + chunkSize), input.asOf, input.courses);
+const dialect = new SQLiteSyncDialect();
+
+/**
+ * The selected people in screen order, for exports of any size: one query, read a row at a time
+ * on a connection of its own, so nothing is held but the row at hand and the request thread can
+ * answer other requests between rows (better-sqlite3 refuses other statements on a connection
+ * while one is being read). The query reads one snapshot, however long the download takes.
+ */
+export function* streamPeople(input: PeopleListInput): Generator<PersonStatus> {
+  const main = getDb().$client;
+  // An in-memory database (the unit tests) cannot be opened twice, and inside a transaction only
+  // its own connection sees its writes: then the ordered ids are read, and the rows by chunks.
+  if (main.memory || main.inTransaction) {
+    const ids = peopleIds(input);
+    for (let i = 0; i < ids.length; i += 1000) {
+      yield* peopleStatusesByIds(ids.slice(i, i + 1000), input.asOf, input.courses);
+    }
+    return;
+  }
+  const { where } = peopleWhere(input);
+  const { columns, joins } = personSql(input.asOf, input.courses);
+  const query = dialect.sqlToQuery(sql`
+    SELECT ${columns} FROM kept_status d JOIN employee e ON e.id = d.employee_id ${joins}
+    WHERE ${where} ORDER BY ${peopleOrder(input)}`);
+  const reader = openConnection(main.name).$client;
+  try {
+    for (const row of reader.prepare(query.sql).iterate(...query.params)) {
+      yield toPersonStatus(row as PersonSqlRow, input.courses);
+    }
+  } finally {
+    reader.close();
   }
 }
 
-/** How many export rows (one per person and selected course whose status matches) the filters select. */
+/**
+ * How many export rows (one per person and selected course whose status matches) the filters
+ * select: one pass over the covering index. Every employee has a kept row per course, each with
+ * the employee's own unit path and dates, so a person is in scope and listed in every one of their
+ * rows as in the people list's driving row.
+ */
 export function countExportRows(input: PeopleListInput): number {
-  const { where } = peopleWhere({ ...input, query: { ...input.query, status: "alle" } });
-  const selected =
-    input.query.course === "alle"
-      ? input.courses
-      : input.courses.filter((c) => c.code === input.query.course);
-  const kinds: readonly string[] | null = STATUS_FILTERS[input.query.status].kinds;
+  const { viewer, unitPath, asOf, query, courses } = input;
+  const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
+  if (selected.length === 0) return 0;
+  const kinds: readonly string[] | null = STATUS_FILTERS[query.status].kinds;
+  const q = query.q.trim();
+  const search = q
+    ? sql`AND EXISTS (SELECT 1 FROM employee e WHERE e.id = s.employee_id AND (e.name LIKE ${likeContains(q)} ESCAPE '\\' OR e.employee_number LIKE ${likeContains(q)} ESCAPE '\\'))`
+    : sql``;
   return (
     getDb().get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM kept_status d JOIN kept_status s ON s.employee_id = d.employee_id
-      WHERE ${where} AND s.course_id IN (${sql.join(
+      SELECT count(*) AS n FROM kept_status s
+      WHERE s.course_id IN (${sql.join(
         selected.map((c) => sql`${c.id}`),
         sql`, `,
-      )}) ${kinds === null ? sql`` : sql`AND ${kindsIn("s", input.asOf, kinds)}`}`)?.n ?? 0
+      )}) AND ${keptScopeSql("s", viewer, unitPath)} AND ${listedSql("s", asOf)} ${search}
+        ${kinds === null ? sql`` : sql`AND ${kindsIn("s", asOf, kinds)}`}`)?.n ?? 0
   );
 }

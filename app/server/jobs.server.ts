@@ -21,6 +21,7 @@ import {
 import { getDb, schema } from "~/db.server";
 import { type EvidenceFormat, generateEvidencePack } from "~/evidence/generate.server";
 import { applyPendingCompletions, applyPendingRoster } from "~/imports/apply-pending.server";
+import { type ExportRequest, writeExportFile } from "~/reports/export-files.server";
 import type { Role } from "../../db/schema";
 
 /** Who asks, as plain data. Only ever narrowed by the worker, never widened. */
@@ -136,6 +137,11 @@ export const jobs = {
       people,
       unitLabels,
     };
+  },
+
+  /** An export file (app/reports/export-files.server.ts), written to `path` (export-job.server.ts). */
+  exportFile(input: { viewer: ViewerInput; request: ExportRequest; path: string }) {
+    return writeExportFile(confirmViewer(input.viewer), input.request, input.path);
   },
 
   /** HR's evidence pack for a day: it loads the whole organisation's history, so it runs here. */
