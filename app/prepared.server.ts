@@ -1,0 +1,40 @@
+// Prepared queries kept per connection, for the hot write paths (a quiz submission, the kept status
+// it refreshes, a roster apply's thousands of refreshes). drizzle builds a query's SQL, and SQLite
+// compiles it, anew on every call: at 500,000 employees that was most of a submission's CPU time.
+// A prepared statement belongs to its connection and runs in any transaction on it, so one built
+// here serves every later call on the same connection (the request thread's, a pool worker's, a
+// command's, a test's in-memory database), and never another connection's.
+import Database from "better-sqlite3";
+import { type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+
+const byConnection = new WeakMap<Database.Database, Map<string, unknown>>();
+
+/** The query `build` makes on `db` (a database or a transaction), built once per connection. */
+export function prepared<D, T>(db: D, key: string, build: (db: D) => T): T {
+  const connection = connectionOf(db);
+  let queries = byConnection.get(connection);
+  if (!queries) {
+    queries = new Map();
+    byConnection.set(connection, queries);
+  }
+  if (!queries.has(key)) queries.set(key, build(db));
+  return queries.get(key) as T;
+}
+
+/**
+ * `column IN (the ids)` for a prepared query: the ids are one placeholder holding a JSON array
+ * (`JSON.stringify(ids)`), so one statement serves any number of ids.
+ */
+export function inJsonIds(column: SQLiteColumn, placeholder: string): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`;
+}
+
+/** The better-sqlite3 connection under a drizzle database or transaction. */
+function connectionOf(db: unknown): Database.Database {
+  // drizzle keeps it as `session.client` on both (not in its public types): checked here, so a
+  // drizzle upgrade that moves it fails loudly instead of sharing statements between connections.
+  const client = (db as { session?: { client?: unknown } }).session?.client;
+  if (!(client instanceof Database)) throw new Error("Ingen SQLite-forbindelse bag databasen.");
+  return client;
+}
