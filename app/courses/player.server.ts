@@ -1,6 +1,7 @@
 // The course player's data: an employee's state in a course, reading progress, quiz attempts,
 // attestation and the completion they lead to. Writes that read first run in IMMEDIATE
-// transactions, so concurrent submits wait for each other instead of failing.
+// transactions, so concurrent submits wait for each other instead of failing; quiz submissions
+// share their transactions' commits (group-commit.server.ts), the deadline-day peak.
 import type Database from "better-sqlite3";
 import { and, count, eq, like, or, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
@@ -12,6 +13,7 @@ import { type CourseStatus, courseStatus } from "~/compliance/status";
 import { getCourseContent } from "~/content/content.server";
 import type { CourseContent, CourseModule } from "~/content/parse";
 import { getDb, schema } from "~/db.server";
+import { groupCommit } from "~/group-commit.server";
 import { type AttemptBinding, isIssuedAttemptId, issueAttemptId } from "./attempt-id.server";
 import { canRenew, completionCycleKey, isQuizOpen, lastCompletedOn, passedModules } from "./progress";
 import { type QuizAnswers, scoreQuiz } from "./quiz";
@@ -274,16 +276,16 @@ export type SubmitOutcome = "stored" | "alreadyStored" | "refused";
 
 /**
  * Stores a submitted quiz attempt once, under the id the quiz page handed out, and completes the
- * course if it was the last step.
+ * course if it was the last step. Resolves once it is committed (on disk), never before.
  */
-export function submitQuizAttempt(input: {
+export async function submitQuizAttempt(input: {
   employeeId: number;
   state: CourseState;
   module: CourseModule;
   attemptId: string;
   answers: QuizAnswers;
   now?: number;
-}): SubmitOutcome {
+}): Promise<SubmitOutcome> {
   const binding = {
     employeeId: input.employeeId,
     courseCode: input.state.content.code,
@@ -293,47 +295,44 @@ export function submitQuizAttempt(input: {
   const now = input.now ?? Date.now();
   const asOf = today(new Date(now));
   const score = scoreQuiz(input.module.quiz, input.answers, input.module.passMark);
-  return getDb().transaction(
-    (tx): SubmitOutcome => {
-      const existing = tx
-        .select({
-          employeeId: quizAttempt.employeeId,
-          courseId: quizAttempt.courseId,
-          moduleSlug: quizAttempt.moduleSlug,
-        })
-        .from(quizAttempt)
-        .where(eq(quizAttempt.id, input.attemptId))
-        .get();
-      if (existing) {
-        const same =
-          existing.employeeId === input.employeeId &&
-          existing.courseId === input.state.courseId &&
-          existing.moduleSlug === input.module.slug;
-        return same ? "alreadyStored" : "refused";
-      }
-      // No ON CONFLICT: the check above runs in the same IMMEDIATE transaction, so a clash here
-      // would be a bug and must fail loudly rather than drop the attempt.
-      tx.insert(quizAttempt)
-        .values({
-          id: input.attemptId,
-          employeeId: input.employeeId,
-          courseId: input.state.courseId,
-          moduleSlug: input.module.slug,
-          courseVersion: input.state.content.version,
-          answers: JSON.stringify(input.answers),
-          score: score.percent,
-          passed: score.passed,
-          submittedAt: now,
-          submittedOn: asOf,
-        })
-        .run();
-      if (score.passed) {
-        completeIfDone(tx, input.employeeId, input.state.content.code, asOf, `quiz:${input.attemptId}`, now);
-      }
-      return "stored";
-    },
-    { behavior: "immediate" },
-  );
+  return groupCommit.run((tx): SubmitOutcome => {
+    const existing = tx
+      .select({
+        employeeId: quizAttempt.employeeId,
+        courseId: quizAttempt.courseId,
+        moduleSlug: quizAttempt.moduleSlug,
+      })
+      .from(quizAttempt)
+      .where(eq(quizAttempt.id, input.attemptId))
+      .get();
+    if (existing) {
+      const same =
+        existing.employeeId === input.employeeId &&
+        existing.courseId === input.state.courseId &&
+        existing.moduleSlug === input.module.slug;
+      return same ? "alreadyStored" : "refused";
+    }
+    // No ON CONFLICT: the check above runs in the same IMMEDIATE transaction, so a clash here
+    // would be a bug and must fail loudly rather than drop the attempt.
+    tx.insert(quizAttempt)
+      .values({
+        id: input.attemptId,
+        employeeId: input.employeeId,
+        courseId: input.state.courseId,
+        moduleSlug: input.module.slug,
+        courseVersion: input.state.content.version,
+        answers: JSON.stringify(input.answers),
+        score: score.percent,
+        passed: score.passed,
+        submittedAt: now,
+        submittedOn: asOf,
+      })
+      .run();
+    if (score.passed) {
+      completeIfDone(tx, input.employeeId, input.state.content.code, asOf, `quiz:${input.attemptId}`, now);
+    }
+    return "stored";
+  });
 }
 
 /** An employee's own attempt, or undefined: nobody reads another person's answers here. */
