@@ -30,6 +30,14 @@ export function inJsonIds(column: SQLiteColumn, placeholder: string): SQL {
   return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`;
 }
 
+/**
+ * The values of a prepared INSERT as named placeholders (one per key), to run it with the values
+ * themselves. Placeholder values reach SQLite as they are: pass booleans as 1 or 0.
+ */
+export function placeholders<T extends Record<string, unknown>>(values: T): T {
+  return Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(k)])) as unknown as T;
+}
+
 /** The better-sqlite3 connection under a drizzle database or transaction. */
 function connectionOf(db: unknown): Database.Database {
   // drizzle keeps it as `session.client` on both (not in its public types): checked here, so a
