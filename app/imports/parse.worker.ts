@@ -1,12 +1,14 @@
 // The import worker: prepares each file it is sent and posts the result back (see worker.server.ts).
 // A roster's snapshot is read here, on this thread's own connection to the server's file.
 import { parentPort } from "node:worker_threads";
-import { openConnection, setThreadConnection } from "~/db.server";
 import { type PrepareInput, prepare, type RosterSnapshot } from "./prepare";
-import { loadRosterSnapshot } from "./roster-apply.server";
 
 let connected = false;
-function loadSnapshot(databasePath: string): RosterSnapshot {
+async function loadSnapshot(databasePath: string): Promise<RosterSnapshot> {
+  // Loaded on first need: a completions file never needs the database, and starting the worker
+  // with the whole data layer made every import slower to begin.
+  const { openConnection, setThreadConnection } = await import("~/db.server");
+  const { loadRosterSnapshot } = await import("./roster-apply.server");
   if (!connected) {
     // getDb() on this thread now returns this connection (the file is migrated by the server).
     setThreadConnection(openConnection(databasePath));

@@ -61,9 +61,8 @@ export const problems = (errors: string[], warnings: string[] = [], moreErrors =
 
 export async function prepare(
   input: PrepareInput,
-  loadSnapshot: (databasePath: string) => RosterSnapshot = () => {
-    throw new Error("Ingen database at læse personalelisten fra");
-  },
+  loadSnapshot: (databasePath: string) => Promise<RosterSnapshot> = () =>
+    Promise.reject(new Error("Ingen database at læse personalelisten fra")),
 ): Promise<PrepareResult> {
   if (input.kind === "roster") {
     const parsed = await parseFile(input, parseRoster);
@@ -77,7 +76,7 @@ export async function prepare(
     }
     // Only now, with the file's text and cells gone: the snapshot is the other big part.
     const snapshot =
-      "databasePath" in input.snapshot ? loadSnapshot(input.snapshot.databasePath) : input.snapshot;
+      "databasePath" in input.snapshot ? await loadSnapshot(input.snapshot.databasePath) : input.snapshot;
     const plan = planRoster(parsed.rows, snapshot.employees, new Set(snapshot.unitPaths), input.importDate);
     if (plan.conflicts.length > 0) {
       const shown = plan.conflicts.slice(0, 200).map((c) => c.message);
