@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { asc, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { getDb, schema } from "~/db.server";
+import { prepared } from "~/prepared.server";
 import type { COURSE_KINDS } from "../../db/schema";
 import type { StatusCourse } from "./status";
 
@@ -17,16 +18,18 @@ export interface CourseInfo extends StatusCourse {
 export function listCourses(
   db: BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema> = getDb(),
 ): CourseInfo[] {
-  const versions = db
-    .select()
-    .from(schema.courseVersion)
-    // On the same day a version from the tools list counts as published after the content's.
-    .orderBy(asc(schema.courseVersion.publishedOn), sql`${schema.courseVersion.origin} = 'tools'`)
-    .all();
-  return db
-    .select()
-    .from(schema.course)
-    .orderBy(asc(schema.course.id))
+  // Prepared once per connection: every quiz submission and kept-status refresh lists the courses.
+  const versions = prepared(db, "courses.versions", (q) =>
+    q
+      .select()
+      .from(schema.courseVersion)
+      // On the same day a version from the tools list counts as published after the content's.
+      .orderBy(asc(schema.courseVersion.publishedOn), sql`${schema.courseVersion.origin} = 'tools'`)
+      .prepare(),
+  ).all();
+  return prepared(db, "courses.all", (q) =>
+    q.select().from(schema.course).orderBy(asc(schema.course.id)).prepare(),
+  )
     .all()
     .map((c) => ({
       id: c.id,

@@ -9,6 +9,7 @@ import type Database from "better-sqlite3";
 import { and, asc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { type AppDatabase, getDb, schema } from "~/db.server";
+import { inJsonIds, prepared } from "~/prepared.server";
 import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
 import { type CourseInfo, listCourses } from "./courses.server";
 import { addDaysToDay, type Day, today } from "./day";
@@ -120,10 +121,9 @@ const MONTH_CODE: Record<CourseStatus["kind"], string> = {
 
 /** The stored month ends, oldest first (their position is the index into month_codes). */
 export function storedMonthEnds(db: Db): Day[] {
-  return db
-    .select()
-    .from(keptMonthEnd)
-    .orderBy(asc(keptMonthEnd.position))
+  return prepared(db, "kept.monthEnds", (q) =>
+    q.select().from(keptMonthEnd).orderBy(asc(keptMonthEnd.position)).prepare(),
+  )
     .all()
     .map((m) => m.monthEnd);
 }
@@ -193,25 +193,27 @@ function applyMonthDeltas(db: Db, deltas: MonthDeltas) {
     .filter((d) => d !== undefined && (d.listed !== 0 || d.exempt !== 0 || d.done !== 0));
   if (rows.length === 0) return;
   // One prepared upsert run per count (a rebuild writes tens of thousands of them).
-  const upsert = db
-    .insert(keptMonthCount)
-    .values({
-      monthEnd: sql.placeholder("monthEnd"),
-      courseId: sql.placeholder("courseId"),
-      unitPath: sql.placeholder("unitPath"),
-      listed: sql.placeholder("listed"),
-      exempt: sql.placeholder("exempt"),
-      done: sql.placeholder("done"),
-    })
-    .onConflictDoUpdate({
-      target: [keptMonthCount.monthEnd, keptMonthCount.courseId, keptMonthCount.unitPath],
-      set: {
-        listed: sql`${keptMonthCount.listed} + excluded.listed`,
-        exempt: sql`${keptMonthCount.exempt} + excluded.exempt`,
-        done: sql`${keptMonthCount.done} + excluded.done`,
-      },
-    })
-    .prepare();
+  const upsert = prepared(db, "kept.monthCount.upsert", (q) =>
+    q
+      .insert(keptMonthCount)
+      .values({
+        monthEnd: sql.placeholder("monthEnd"),
+        courseId: sql.placeholder("courseId"),
+        unitPath: sql.placeholder("unitPath"),
+        listed: sql.placeholder("listed"),
+        exempt: sql.placeholder("exempt"),
+        done: sql.placeholder("done"),
+      })
+      .onConflictDoUpdate({
+        target: [keptMonthCount.monthEnd, keptMonthCount.courseId, keptMonthCount.unitPath],
+        set: {
+          listed: sql`${keptMonthCount.listed} + excluded.listed`,
+          exempt: sql`${keptMonthCount.exempt} + excluded.exempt`,
+          done: sql`${keptMonthCount.done} + excluded.done`,
+        },
+      })
+      .prepare(),
+  );
   for (const row of rows) upsert.run(row);
 }
 
@@ -222,48 +224,60 @@ function computeRows(
   who: { ids: number[] } | { from: number; to: number },
   monthEnds: readonly Day[],
 ) {
+  // Prepared once per connection (prepared.server.ts): a quiz submission refreshes one person.
+  const byIds = "ids" in who;
+  const params = byIds ? { ids: JSON.stringify(who.ids) } : { from: who.from, to: who.to };
   const inSet = (column: typeof employee.id | typeof completion.employeeId | typeof exemption.employeeId) =>
-    "ids" in who ? inArray(column, who.ids) : and(gte(column, who.from), lte(column, who.to));
-  const people = db
-    .select({
-      id: employee.id,
-      employeeNumber: employee.employeeNumber,
-      name: employee.name,
-      startDate: employee.startDate,
-      endDate: employee.endDate,
-      unitId: orgUnit.id,
-      unitPath: orgUnit.path,
-    })
-    .from(employee)
-    .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
-    .where(inSet(employee.id))
-    .all();
-  const completions = group(
-    db
+    byIds
+      ? inJsonIds(column, "ids")
+      : and(gte(column, sql.placeholder("from")), lte(column, sql.placeholder("to")));
+  const variant = byIds ? "ids" : "range";
+  const people = prepared(db, `kept.people.${variant}`, (q) =>
+    q
       .select({
-        employeeId: completion.employeeId,
-        courseId: completion.courseId,
-        completedOn: completion.completedOn,
-        courseVersion: completion.courseVersion,
+        id: employee.id,
+        employeeNumber: employee.employeeNumber,
+        name: employee.name,
+        startDate: employee.startDate,
+        endDate: employee.endDate,
+        unitId: orgUnit.id,
+        unitPath: orgUnit.path,
       })
-      .from(completion)
-      .where(and(inSet(completion.employeeId), notAnnulledCompletion))
-      .all(),
+      .from(employee)
+      .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
+      .where(inSet(employee.id))
+      .prepare(),
+  ).all(params);
+  const completions = group(
+    prepared(db, `kept.completions.${variant}`, (q) =>
+      q
+        .select({
+          employeeId: completion.employeeId,
+          courseId: completion.courseId,
+          completedOn: completion.completedOn,
+          courseVersion: completion.courseVersion,
+        })
+        .from(completion)
+        .where(and(inSet(completion.employeeId), notAnnulledCompletion))
+        .prepare(),
+    ).all(params),
   );
   const exemptions = group(
-    db
-      .select({
-        employeeId: exemption.employeeId,
-        courseId: exemption.courseId,
-        validFrom: exemption.validFrom,
-        validUntil: exemption.validUntil,
-      })
-      .from(exemption)
-      .where(and(inSet(exemption.employeeId), notAnnulledExemption))
-      .all(),
+    prepared(db, `kept.exemptions.${variant}`, (q) =>
+      q
+        .select({
+          employeeId: exemption.employeeId,
+          courseId: exemption.courseId,
+          validFrom: exemption.validFrom,
+          validUntil: exemption.validUntil,
+        })
+        .from(exemption)
+        .where(and(inSet(exemption.employeeId), notAnnulledExemption))
+        .prepare(),
+    ).all(params),
   );
   const rows: KeptRow[] = [];
-  const labels = unitLabels(db);
+  const labels = unitLabels(db, people);
   for (const row of people) {
     const person = { ...row, unitLabel: labels.get(row.unitId) ?? "" };
     const sortKeys = personSortKeys(person);
@@ -277,9 +291,17 @@ function computeRows(
   return rows;
 }
 
-// The unit labels of one write: the units table is small (about 3,000 rows at national scale).
-function unitLabels(db: Db): Map<number, string> {
-  return labelUnits(db.select().from(orgUnit).all());
+/**
+ * The labels of these people's units, from the units on their paths alone ("/1/5/23/" names every
+ * ancestor): a quiz submission refreshes one person, and reading and labelling all ~3,100 units of
+ * a national organisation for it was half of its time.
+ */
+function unitLabels(db: Db, people: readonly { unitPath: string }[]): Map<number, string> {
+  const ids = [...new Set(people.flatMap((p) => p.unitPath.split("/").filter(Boolean).map(Number)))];
+  const units = prepared(db, "kept.units", (q) =>
+    q.select().from(orgUnit).where(inJsonIds(orgUnit.id, "ids")).prepare(),
+  ).all({ ids: JSON.stringify(ids) });
+  return labelUnits(units);
 }
 
 function group<T extends { employeeId: number; courseId: number }>(rows: T[]): Map<string, T[]> {
@@ -320,10 +342,12 @@ const KEPT_COLUMNS = ["employeeId", "courseId", ...KEPT_FIELDS] as const;
 
 function insertRows(db: Db, rows: readonly KeptRow[]) {
   if (rows.length === 0) return;
-  const insert = db
-    .insert(keptStatus)
-    .values(Object.fromEntries(KEPT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as KeptRow)
-    .prepare();
+  const insert = prepared(db, "kept.insert", (q) =>
+    q
+      .insert(keptStatus)
+      .values(Object.fromEntries(KEPT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as KeptRow)
+      .prepare(),
+  );
   for (const row of rows) {
     insert.run(row);
   }

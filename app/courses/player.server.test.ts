@@ -30,7 +30,7 @@ describe("the course player", () => {
     }
   });
 
-  it("completes GDPR once when the last module is passed, however often it is submitted", () => {
+  it("completes GDPR once when the last module is passed, however often it is submitted", async () => {
     const person = createEmployee(db, unit);
     const content = getCourseContent("gdpr");
     if (!content) throw new Error("no gdpr content");
@@ -39,15 +39,17 @@ describe("the course player", () => {
       if (!state) throw new Error("no state");
       const attemptId = opened(person.id, "gdpr", module.slug);
       const answers = correctAnswers(module.quiz);
-      expect(submitQuizAttempt({ employeeId: person.id, state, module, attemptId, answers })).toBe("stored");
-      expect(submitQuizAttempt({ employeeId: person.id, state, module, attemptId, answers })).toBe(
+      expect(await submitQuizAttempt({ employeeId: person.id, state, module, attemptId, answers })).toBe(
+        "stored",
+      );
+      expect(await submitQuizAttempt({ employeeId: person.id, state, module, attemptId, answers })).toBe(
         "alreadyStored",
       );
     }
     const last = content.modules.at(-1);
     const state = loadCourseState(person.id, "gdpr");
     if (!last || !state) throw new Error("no state");
-    submitQuizAttempt({
+    await submitQuizAttempt({
       employeeId: person.id,
       state,
       module: last,
@@ -70,16 +72,39 @@ describe("the course player", () => {
     expect(loadCourseState(person.id, "gdpr")?.status.kind).toBe("completed");
   });
 
-  it("records a retake in the same cycle after HR annulled the completion", () => {
+  it("stores one attempt and one completion when the same submit arrives twice at once (one shared commit)", async () => {
     const person = createEmployee(db, unit);
     const content = getCourseContent("gdpr");
     if (!content) throw new Error("no gdpr content");
-    const passAll = () => {
+    for (const module of content.modules) {
+      const state = loadCourseState(person.id, "gdpr");
+      if (!state) throw new Error("no state");
+      const attemptId = opened(person.id, "gdpr", module.slug);
+      const submit = () =>
+        submitQuizAttempt({
+          employeeId: person.id,
+          state,
+          module,
+          attemptId,
+          answers: correctAnswers(module.quiz),
+        });
+      expect(await Promise.all([submit(), submit()])).toEqual(["stored", "alreadyStored"]);
+    }
+    const rows = db.select().from(schema.completion).where(eq(schema.completion.employeeId, person.id)).all();
+    expect(rows).toHaveLength(1);
+    expect(loadCourseState(person.id, "gdpr")?.status.kind).toBe("completed");
+  });
+
+  it("records a retake in the same cycle after HR annulled the completion", async () => {
+    const person = createEmployee(db, unit);
+    const content = getCourseContent("gdpr");
+    if (!content) throw new Error("no gdpr content");
+    const passAll = async () => {
       for (const module of content.modules) {
         const state = loadCourseState(person.id, "gdpr");
         if (!state) throw new Error("no state");
         const attemptId = opened(person.id, "gdpr", module.slug);
-        submitQuizAttempt({
+        await submitQuizAttempt({
           employeeId: person.id,
           state,
           module,
@@ -91,7 +116,7 @@ describe("the course player", () => {
     const completionsOf = () =>
       db.select().from(schema.completion).where(eq(schema.completion.employeeId, person.id)).all();
 
-    passAll();
+    await passAll();
     const [first] = completionsOf();
     if (!first) throw new Error("no completion");
     db.insert(schema.annulment)
@@ -103,12 +128,12 @@ describe("the course player", () => {
       .run();
     expect(loadCourseState(person.id, "gdpr")?.status.kind).not.toBe("completed");
 
-    passAll();
+    await passAll();
     expect(completionsOf()).toHaveLength(2);
     expect(loadCourseState(person.id, "gdpr")?.status.kind).toBe("completed");
   });
 
-  it("does not complete on a failed quiz, and needs the attestation for the AI course", () => {
+  it("does not complete on a failed quiz, and needs the attestation for the AI course", async () => {
     const person = createEmployee(db, unit);
     const content = getCourseContent("ai");
     if (!content) throw new Error("no ai content");
@@ -117,7 +142,7 @@ describe("the course player", () => {
     const wrong = Object.fromEntries(first.quiz.map((q) => [q.id, q.options.findIndex((o) => !o.correct)]));
     let state = loadCourseState(person.id, "ai");
     if (!state) throw new Error("no state");
-    submitQuizAttempt({
+    await submitQuizAttempt({
       employeeId: person.id,
       state,
       module: first,
@@ -129,7 +154,7 @@ describe("the course player", () => {
     for (const module of content.modules) {
       state = loadCourseState(person.id, "ai");
       if (!state) throw new Error("no state");
-      submitQuizAttempt({
+      await submitQuizAttempt({
         employeeId: person.id,
         state,
         module,
@@ -161,7 +186,7 @@ describe("the course player", () => {
     expect(loadCourseState(person.id, "ai")?.modules[0]?.quizOpen).toBe(false);
   });
 
-  it("refuses an attempt id the server did not hand out to this employee for this module, and saves nothing", () => {
+  it("refuses an attempt id the server did not hand out to this employee for this module, and saves nothing", async () => {
     const person = createEmployee(db, unit);
     const other = createEmployee(db, unit);
     const content = getCourseContent("gdpr");
@@ -172,13 +197,13 @@ describe("the course player", () => {
     const submit = (attemptId: string) =>
       submitQuizAttempt({ employeeId: person.id, state, module: first, attemptId, answers });
 
-    expect(submit(crypto.randomUUID())).toBe("refused");
+    expect(await submit(crypto.randomUUID())).toBe("refused");
     // Another person's attempt, even one they have submitted: refused, theirs left as it was.
     const theirs = opened(other.id, "gdpr", first.slug);
     const otherState = loadCourseState(other.id, "gdpr");
     if (!otherState) throw new Error("no state");
     expect(
-      submitQuizAttempt({
+      await submitQuizAttempt({
         employeeId: other.id,
         state: otherState,
         module: first,
@@ -186,9 +211,9 @@ describe("the course player", () => {
         answers,
       }),
     ).toBe("stored");
-    expect(submit(theirs)).toBe("refused");
+    expect(await submit(theirs)).toBe("refused");
     // The person's own id, but opened for another module.
-    expect(submit(opened(person.id, "gdpr", second.slug))).toBe("refused");
+    expect(await submit(opened(person.id, "gdpr", second.slug))).toBe("refused");
 
     // An id that is the person's own but already names someone else's stored attempt (it cannot
     // happen with random ids, but must never drop the submit silently): refused as well.
@@ -207,7 +232,7 @@ describe("the course player", () => {
         submittedOn: today(),
       })
       .run();
-    expect(submit(clash)).toBe("refused");
+    expect(await submit(clash)).toBe("refused");
 
     const rows = (employeeId: number) =>
       db.select().from(schema.quizAttempt).where(eq(schema.quizAttempt.employeeId, employeeId)).all();

@@ -1,6 +1,7 @@
 // The course player's data: an employee's state in a course, reading progress, quiz attempts,
 // attestation and the completion they lead to. Writes that read first run in IMMEDIATE
-// transactions, so concurrent submits wait for each other instead of failing.
+// transactions, so concurrent submits wait for each other instead of failing; quiz submissions
+// share their transactions' commits (group-commit.server.ts), the deadline-day peak.
 import type Database from "better-sqlite3";
 import { and, count, eq, like, or, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
@@ -12,6 +13,8 @@ import { type CourseStatus, courseStatus } from "~/compliance/status";
 import { getCourseContent } from "~/content/content.server";
 import type { CourseContent, CourseModule } from "~/content/parse";
 import { getDb, schema } from "~/db.server";
+import { groupCommit } from "~/group-commit.server";
+import { placeholders, prepared } from "~/prepared.server";
 import { type AttemptBinding, isIssuedAttemptId, issueAttemptId } from "./attempt-id.server";
 import { canRenew, completionCycleKey, isQuizOpen, lastCompletedOn, passedModules } from "./progress";
 import { type QuizAnswers, scoreQuiz } from "./quiz";
@@ -56,22 +59,43 @@ export interface CourseState {
 
 function readCourseState(db: Queryable, employeeId: number, code: string, asOf: Day): CourseState | null {
   const content = getCourseContent(code);
-  const course = listCourses().find((c) => c.code === code);
-  const person = db.select().from(employee).where(eq(employee.id, employeeId)).get();
+  const course = listCourses(db).find((c) => c.code === code);
+  const person = prepared(db, "player.person", (q) =>
+    q
+      .select()
+      .from(employee)
+      .where(eq(employee.id, sql.placeholder("employeeId")))
+      .prepare(),
+  ).get({ employeeId });
   if (!content || !course || !person) return null;
-
-  const completions = db
-    .select()
-    .from(completion)
-    .where(
-      and(eq(completion.employeeId, employeeId), eq(completion.courseId, course.id), notAnnulledCompletion),
-    )
-    .all();
-  const exemptions = db
-    .select()
-    .from(exemption)
-    .where(and(eq(exemption.employeeId, employeeId), eq(exemption.courseId, course.id), notAnnulledExemption))
-    .all();
+  // Prepared once per connection (prepared.server.ts): every quiz submission reads these twice.
+  const params = { employeeId, courseId: course.id };
+  const completions = prepared(db, "player.completions", (q) =>
+    q
+      .select()
+      .from(completion)
+      .where(
+        and(
+          eq(completion.employeeId, sql.placeholder("employeeId")),
+          eq(completion.courseId, sql.placeholder("courseId")),
+          notAnnulledCompletion,
+        ),
+      )
+      .prepare(),
+  ).all(params);
+  const exemptions = prepared(db, "player.exemptions", (q) =>
+    q
+      .select()
+      .from(exemption)
+      .where(
+        and(
+          eq(exemption.employeeId, sql.placeholder("employeeId")),
+          eq(exemption.courseId, sql.placeholder("courseId")),
+          notAnnulledExemption,
+        ),
+      )
+      .prepare(),
+  ).all(params);
   const input = { employee: person, course, completions, asOf };
   const status = courseStatus({ ...input, exemptions });
   // The cycle follows the completions alone: an exempt employee may still take the course.
@@ -79,25 +103,47 @@ function readCourseState(db: Queryable, employeeId: number, code: string, asOf: 
   const done = !canRenew(cycleStatus);
   const cycleStart = lastCompletedOn(cycleStatus);
 
-  const attempts = db
-    .select()
-    .from(quizAttempt)
-    .where(and(eq(quizAttempt.employeeId, employeeId), eq(quizAttempt.courseId, course.id)))
-    .all();
+  const attempts = prepared(db, "player.attempts", (q) =>
+    q
+      .select()
+      .from(quizAttempt)
+      .where(
+        and(
+          eq(quizAttempt.employeeId, sql.placeholder("employeeId")),
+          eq(quizAttempt.courseId, sql.placeholder("courseId")),
+        ),
+      )
+      .prepare(),
+  ).all(params);
   const passed = passedModules(attempts, content.version, cycleStart);
-  const progress = db
-    .select()
-    .from(moduleProgress)
-    .where(and(eq(moduleProgress.employeeId, employeeId), eq(moduleProgress.courseId, course.id)))
-    .all();
+  const progress = prepared(db, "player.progress", (q) =>
+    q
+      .select()
+      .from(moduleProgress)
+      .where(
+        and(
+          eq(moduleProgress.employeeId, sql.placeholder("employeeId")),
+          eq(moduleProgress.courseId, sql.placeholder("courseId")),
+        ),
+      )
+      .prepare(),
+  ).all(params);
   const version = currentVersion(course);
   const attested =
     content.attestation !== null &&
-    db
-      .select()
-      .from(attestation)
-      .where(and(eq(attestation.employeeId, employeeId), eq(attestation.courseId, course.id)))
-      .all()
+    prepared(db, "player.attestations", (q) =>
+      q
+        .select()
+        .from(attestation)
+        .where(
+          and(
+            eq(attestation.employeeId, sql.placeholder("employeeId")),
+            eq(attestation.courseId, sql.placeholder("courseId")),
+          ),
+        )
+        .prepare(),
+    )
+      .all(params)
       .some(
         (a) =>
           a.courseVersion === version && (cycleStart === null || today(new Date(a.attestedAt)) > cycleStart),
@@ -202,20 +248,20 @@ function completeIfDone(
     state.passedScores.reduce((a, b) => a + b, 0) / Math.max(1, state.passedScores.length),
   );
 
-  tx.insert(completion)
-    .values({
-      employeeId,
-      courseId: state.courseId,
-      completedOn: asOf,
-      courseVersion: state.currentVersion,
-      score,
-      source: "site",
-      sourceRef,
-      recordedAt: now,
-      cycleKey: freeCycleKey(tx, employeeId, state.courseId, completionCycleKey(state.cycleStatus)),
-    })
-    .onConflictDoNothing()
-    .run();
+  const values = {
+    employeeId,
+    courseId: state.courseId,
+    completedOn: asOf,
+    courseVersion: state.currentVersion,
+    score,
+    source: "site",
+    sourceRef,
+    recordedAt: now,
+    cycleKey: freeCycleKey(tx, employeeId, state.courseId, completionCycleKey(state.cycleStatus)),
+  } as const;
+  prepared(tx, "player.insertCompletion", (q) =>
+    q.insert(completion).values(placeholders(values)).onConflictDoNothing().prepare(),
+  ).run(values);
   refreshKeptStatus(tx, [employeeId]);
 }
 
@@ -226,18 +272,23 @@ function completeIfDone(
  */
 function freeCycleKey(tx: Queryable, employeeId: number, courseId: number, key: string): string {
   const annulled =
-    tx
-      .select({ n: count() })
-      .from(completion)
-      .innerJoin(annulment, eq(annulment.completionId, completion.id))
-      .where(
-        and(
-          eq(completion.employeeId, employeeId),
-          eq(completion.courseId, courseId),
-          or(eq(completion.cycleKey, key), like(completion.cycleKey, `${key}#%`)),
-        ),
-      )
-      .get()?.n ?? 0;
+    prepared(tx, "player.annulledInCycle", (q) =>
+      q
+        .select({ n: count() })
+        .from(completion)
+        .innerJoin(annulment, eq(annulment.completionId, completion.id))
+        .where(
+          and(
+            eq(completion.employeeId, sql.placeholder("employeeId")),
+            eq(completion.courseId, sql.placeholder("courseId")),
+            or(
+              eq(completion.cycleKey, sql.placeholder("key")),
+              like(completion.cycleKey, sql.placeholder("retakes")),
+            ),
+          ),
+        )
+        .prepare(),
+    ).get({ employeeId, courseId, key, retakes: `${key}#%` })?.n ?? 0;
   return annulled ? `${key}#${annulled}` : key;
 }
 
@@ -274,16 +325,16 @@ export type SubmitOutcome = "stored" | "alreadyStored" | "refused";
 
 /**
  * Stores a submitted quiz attempt once, under the id the quiz page handed out, and completes the
- * course if it was the last step.
+ * course if it was the last step. Resolves once it is committed (on disk), never before.
  */
-export function submitQuizAttempt(input: {
+export async function submitQuizAttempt(input: {
   employeeId: number;
   state: CourseState;
   module: CourseModule;
   attemptId: string;
   answers: QuizAnswers;
   now?: number;
-}): SubmitOutcome {
+}): Promise<SubmitOutcome> {
   const binding = {
     employeeId: input.employeeId,
     courseCode: input.state.content.code,
@@ -293,47 +344,47 @@ export function submitQuizAttempt(input: {
   const now = input.now ?? Date.now();
   const asOf = today(new Date(now));
   const score = scoreQuiz(input.module.quiz, input.answers, input.module.passMark);
-  return getDb().transaction(
-    (tx): SubmitOutcome => {
-      const existing = tx
+  return groupCommit.run((tx): SubmitOutcome => {
+    const existing = prepared(tx, "player.attemptById", (q) =>
+      q
         .select({
           employeeId: quizAttempt.employeeId,
           courseId: quizAttempt.courseId,
           moduleSlug: quizAttempt.moduleSlug,
         })
         .from(quizAttempt)
-        .where(eq(quizAttempt.id, input.attemptId))
-        .get();
-      if (existing) {
-        const same =
-          existing.employeeId === input.employeeId &&
-          existing.courseId === input.state.courseId &&
-          existing.moduleSlug === input.module.slug;
-        return same ? "alreadyStored" : "refused";
-      }
-      // No ON CONFLICT: the check above runs in the same IMMEDIATE transaction, so a clash here
-      // would be a bug and must fail loudly rather than drop the attempt.
-      tx.insert(quizAttempt)
-        .values({
-          id: input.attemptId,
-          employeeId: input.employeeId,
-          courseId: input.state.courseId,
-          moduleSlug: input.module.slug,
-          courseVersion: input.state.content.version,
-          answers: JSON.stringify(input.answers),
-          score: score.percent,
-          passed: score.passed,
-          submittedAt: now,
-          submittedOn: asOf,
-        })
-        .run();
-      if (score.passed) {
-        completeIfDone(tx, input.employeeId, input.state.content.code, asOf, `quiz:${input.attemptId}`, now);
-      }
-      return "stored";
-    },
-    { behavior: "immediate" },
-  );
+        .where(eq(quizAttempt.id, sql.placeholder("id")))
+        .prepare(),
+    ).get({ id: input.attemptId });
+    if (existing) {
+      const same =
+        existing.employeeId === input.employeeId &&
+        existing.courseId === input.state.courseId &&
+        existing.moduleSlug === input.module.slug;
+      return same ? "alreadyStored" : "refused";
+    }
+    // No ON CONFLICT: the check above runs in the same IMMEDIATE transaction, so a clash here
+    // would be a bug and must fail loudly rather than drop the attempt.
+    const attempt = {
+      id: input.attemptId,
+      employeeId: input.employeeId,
+      courseId: input.state.courseId,
+      moduleSlug: input.module.slug,
+      courseVersion: input.state.content.version,
+      answers: JSON.stringify(input.answers),
+      score: score.percent,
+      passed: score.passed,
+      submittedAt: now,
+      submittedOn: asOf,
+    };
+    prepared(tx, "player.insertAttempt", (q) =>
+      q.insert(quizAttempt).values(placeholders(attempt)).prepare(),
+    ).run({ ...attempt, passed: attempt.passed ? 1 : 0 });
+    if (score.passed) {
+      completeIfDone(tx, input.employeeId, input.state.content.code, asOf, `quiz:${input.attemptId}`, now);
+    }
+    return "stored";
+  });
 }
 
 /** An employee's own attempt, or undefined: nobody reads another person's answers here. */

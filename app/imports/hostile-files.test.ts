@@ -78,8 +78,7 @@ describe("hostile import files", () => {
         bytes: bad,
         fileName: "x.csv",
         importDate: "2026-01-01",
-        employees: [],
-        unitPaths: [],
+        snapshot: { employees: [], unitPaths: [] },
       }),
     );
     if (result.ok) throw new Error("expected errors");

@@ -1,12 +1,14 @@
 // The two HR imports from file to plan: read, validate every row, and work out the changes, in a
 // worker thread (worker.server.ts). Nothing here writes; the caller shows the preview or applies it.
+
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Day } from "~/compliance/day";
-import { getDb, schema } from "~/db.server";
+import { databasePath, getDb, schema } from "~/db.server";
 import type { CompletionRow } from "./completions";
 import { loadCompletionContext } from "./completions-apply.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./limits";
-import { type ImportProblems, problems } from "./prepare";
+import { type ImportProblems, problems, type RosterSnapshot } from "./prepare";
 import type { RosterRow } from "./roster";
 import { loadRosterSnapshot, rosterLockout } from "./roster-apply.server";
 import { planRoster, type RosterPlan } from "./roster-plan";
@@ -31,15 +33,14 @@ export async function prepareRosterImport(
 ): Promise<RosterPreparation> {
   const refused = tooLarge(bytes);
   if (refused) return refused;
-  const snapshot = loadRosterSnapshot();
-  const prepared = await prepareInWorker({
-    kind: "roster",
-    bytes,
-    fileName,
-    importDate,
-    employees: snapshot.employees,
-    unitPaths: [...snapshot.unitPaths],
-  });
+  // The worker reads the snapshot from the file itself; an in-memory database (tests) has no file.
+  const file = databasePath();
+  let snapshot: RosterSnapshot | { databasePath: string } = { databasePath: path.resolve(file) };
+  if (file === ":memory:") {
+    const { employees, unitPaths } = loadRosterSnapshot();
+    snapshot = { employees, unitPaths: [...unitPaths] };
+  }
+  const prepared = await prepareInWorker({ kind: "roster", bytes, fileName, importDate, snapshot });
   if (!prepared.ok) return prepared;
   if (prepared.kind !== "roster") throw new Error("Forkert slags import");
   // Not something a confirmation can allow: nobody could sign in to put it right.

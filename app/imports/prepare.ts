@@ -10,7 +10,7 @@ import {
 } from "./completions";
 import { parseRoster, type RosterRow } from "./roster";
 import { planRoster, type RosterPlan, type RosterSnapshotEmployee } from "./roster-plan";
-import { ImportFileError, readTable } from "./table";
+import { ImportFileError, readTable, type Table } from "./table";
 
 export type PrepareInput =
   | {
@@ -18,8 +18,12 @@ export type PrepareInput =
       bytes: Uint8Array;
       fileName: string;
       importDate: Day;
-      employees: RosterSnapshotEmployee[];
-      unitPaths: string[];
+      /**
+       * What the plan compares with, or the database file the worker reads it from. A national
+       * roster's snapshot is 500,000 people: read in the worker after the file is parsed, it is
+       * neither copied between threads nor held while the file's cells are.
+       */
+      snapshot: RosterSnapshot | { databasePath: string };
     }
   | {
       kind: "completions";
@@ -29,6 +33,11 @@ export type PrepareInput =
       courses: CompletionCourse[];
       employees: EmployeeLookup;
     };
+
+export interface RosterSnapshot {
+  employees: RosterSnapshotEmployee[];
+  unitPaths: string[];
+}
 
 export interface ImportProblems {
   ok: false;
@@ -50,16 +59,14 @@ export const problems = (errors: string[], warnings: string[] = [], moreErrors =
   warnings,
 });
 
-export async function prepare(input: PrepareInput): Promise<PrepareResult> {
-  let table: Awaited<ReturnType<typeof readTable>>;
-  try {
-    table = await readTable(input.bytes, input.fileName);
-  } catch (error) {
-    if (error instanceof ImportFileError) return problems([error.message]);
-    throw error;
-  }
+export async function prepare(
+  input: PrepareInput,
+  loadSnapshot: (databasePath: string) => Promise<RosterSnapshot> = () =>
+    Promise.reject(new Error("Ingen database at læse personalelisten fra")),
+): Promise<PrepareResult> {
   if (input.kind === "roster") {
-    const parsed = parseRoster(table);
+    const parsed = await parseFile(input, parseRoster);
+    if ("ok" in parsed) return parsed;
     if (parsed.errors.length > 0) {
       return problems(
         parsed.errors.map((e) => e.message),
@@ -67,7 +74,10 @@ export async function prepare(input: PrepareInput): Promise<PrepareResult> {
         parsed.moreErrors,
       );
     }
-    const plan = planRoster(parsed.rows, input.employees, new Set(input.unitPaths), input.importDate);
+    // Only now, with the file's text and cells gone: the snapshot is the other big part.
+    const snapshot =
+      "databasePath" in input.snapshot ? await loadSnapshot(input.snapshot.databasePath) : input.snapshot;
+    const plan = planRoster(parsed.rows, snapshot.employees, new Set(snapshot.unitPaths), input.importDate);
     if (plan.conflicts.length > 0) {
       const shown = plan.conflicts.slice(0, 200).map((c) => c.message);
       return problems(shown, parsed.warnings, plan.conflicts.length - shown.length);
@@ -81,7 +91,10 @@ export async function prepare(input: PrepareInput): Promise<PrepareResult> {
       warnings: parsed.warnings,
     };
   }
-  const parsed = parseCompletions(table, input.courses, input.employees, input.today);
+  const parsed = await parseFile(input, (table) =>
+    parseCompletions(table, input.courses, input.employees, input.today),
+  );
+  if ("ok" in parsed) return parsed;
   if (parsed.errors.length > 0) {
     return problems(
       parsed.errors.map((e) => e.message),
@@ -90,4 +103,17 @@ export async function prepare(input: PrepareInput): Promise<PrepareResult> {
     );
   }
   return { ok: true, kind: "completions", rows: parsed.rows, warnings: parsed.warnings };
+}
+
+/** The file read as a table and parsed; the table (every cell of the file) is garbage once this returns. */
+async function parseFile<T>(
+  input: { bytes: Uint8Array; fileName: string },
+  parse: (table: Table) => T,
+): Promise<T | ImportProblems> {
+  try {
+    return parse(await readTable(input.bytes, input.fileName));
+  } catch (error) {
+    if (error instanceof ImportFileError) return problems([error.message]);
+    throw error;
+  }
 }

@@ -12,19 +12,33 @@ const { employee, orgUnit, userAccount, managerScope, session } = schema;
 export function loadRosterSnapshot(): { employees: RosterSnapshotEmployee[]; unitPaths: Set<string> } {
   const db = getDb();
   const labels = labelUnits(db.select().from(orgUnit).all());
-  const employees = db
-    .select()
-    .from(employee)
-    .all()
-    .map((e) => ({
-      id: e.id,
-      employeeNumber: e.employeeNumber,
-      name: e.name,
-      email: e.email,
-      unitPath: labels.get(e.orgUnitId) ?? "",
-      startDate: e.startDate,
-      endDate: e.endDate,
-    }));
+  // Row by row into the snapshot's own objects, with one string per distinct date: a national
+  // roster compares with 500,000 employees, and a full drizzle row each plus its copy was twice that.
+  const days = new Map<string, string>();
+  const day = (value: string) => {
+    const known = days.get(value);
+    if (known !== undefined) return known;
+    days.set(value, value);
+    return value;
+  };
+  const rows = db.$client
+    .prepare(
+      "select id, employee_number, name, email, org_unit_id, start_date, end_date from employee order by id",
+    )
+    .raw()
+    .iterate() as IterableIterator<[number, string, string, string, number, string, string | null]>;
+  const employees: RosterSnapshotEmployee[] = [];
+  for (const [id, employeeNumber, name, email, unitId, startDate, endDate] of rows) {
+    employees.push({
+      id,
+      employeeNumber,
+      name,
+      email,
+      unitPath: labels.get(unitId) ?? "",
+      startDate: day(startDate),
+      endDate: endDate === null ? null : day(endDate),
+    });
+  }
   return { employees, unitPaths: new Set(labels.values()) };
 }
 

@@ -79,13 +79,17 @@ export function planRoster(
   };
 
   const unitsToCreate = new Set<string>();
+  const unitsChecked = new Set<string>();
   for (const row of rows) {
-    // Every level of the path must exist: "A", "A > B", "A > B > C".
-    for (let depth = 1; depth <= row.unitPath.length; depth++) {
-      const path = row.unitPath.slice(0, depth).join(" > ");
-      if (!existingUnitPaths.has(path)) unitsToCreate.add(path);
-    }
     const unitPath = row.unitPath.join(" > ");
+    // Every level of the path must exist: "A", "A > B", "A > B > C" (checked once per unit).
+    if (!unitsChecked.has(unitPath)) {
+      unitsChecked.add(unitPath);
+      for (let depth = 1; depth <= row.unitPath.length; depth++) {
+        const path = row.unitPath.slice(0, depth).join(" > ");
+        if (!existingUnitPaths.has(path)) unitsToCreate.add(path);
+      }
+    }
     if (row.isManager) plan.managers.push({ employeeNumber: row.employeeNumber, unitPath });
 
     const current = byNumber.get(row.employeeNumber);

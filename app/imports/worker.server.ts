@@ -9,8 +9,11 @@ import { type PrepareInput, type PrepareResult, problems } from "./prepare";
 // Next to the sources, resolved from the working directory like the server's build (the server,
 // the commands and the tests all run from the project folder); the Vite build does not bundle it.
 const ENTRY = path.resolve("app/imports/parse-worker.mjs");
-/** Heap of one worker: far above a 100,000-row roster, far below what would hurt the server. */
-const WORKER_HEAP_MB = 256;
+/**
+ * Heap of one worker: room for a national roster (500,000 rows and the snapshot they are compared
+ * with take about 450 MB at the peak), below what would hurt the server.
+ */
+const WORKER_HEAP_MB = 640;
 const TIME_LIMIT_MS = 120_000;
 
 const TOO_HEAVY =

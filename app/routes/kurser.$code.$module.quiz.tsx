@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Only a hand-made request gets here with answers missing: back to the list of what is missing.
   if (missing.length > 0) return redirect(stepUrl(base, attemptId, answers, true));
 
-  const outcome = submitQuizAttempt({ employeeId: user.employeeId, state, module, attemptId, answers });
+  const outcome = await submitQuizAttempt({ employeeId: user.employeeId, state, module, attemptId, answers });
   if (outcome === "refused") return refusedAttempt();
   // Saved now or by an earlier click of the same attempt: either way the result is there.
   return redirect(`${base}/resultat/${attemptId}`);

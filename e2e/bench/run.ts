@@ -52,6 +52,7 @@ const { openQuizAttempt } = await import("~/courses/player.server");
 const { getCourseContent } = await import("~/content/content.server");
 const { backupDatabase } = await import("~/backup.server");
 const { buildDerivedTables, seedBenchOrganisation } = await import("./seed");
+const { writeBenchRoster } = await import("./roster-file");
 
 // ---- Seed -------------------------------------------------------------------------------------
 const asOf = today();
@@ -420,7 +421,7 @@ const lighthouseScores = args.lighthouse
 
 await stopServer();
 const roster = path.join(RESULTS, `roster-${EMPLOYEES}.csv`);
-writeRoster(roster);
+writeBenchRoster(db, roster, EMPLOYEES, asOf);
 db.$client.close();
 
 // ---- The roster import, in a process of its own ----------------------------------------------------
@@ -499,28 +500,3 @@ writeFileSync(path.join(RESULTS, "bench.json"), `${JSON.stringify(rows, null, 2)
 writeFileSync(path.join(RESULTS, "bench.md"), markdown);
 console.log(`\n${markdown}`);
 log(`wrote ${path.relative(process.cwd(), RESULTS)}/bench.json and bench.md`);
-
-/**
- * The roster HR would upload next: everyone employed today (1 % moved to another team), plus new
- * hires, up to one row per employee of the bench.
- */
-function writeRoster(file: string) {
-  const people = sqlite
-    .prepare(
-      "select employee_number as number, name, email, org_unit_id as unit, start_date as start from employee where end_date is null or end_date > ? order by id",
-    )
-    .all(asOf) as { number: string; name: string; email: string; unit: number; start: string }[];
-  const teams = [...org.unitNamePath.entries()].filter(([, p]) => p.split(" > ").length === 5);
-  const dmy = (day: string) => `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;
-  const lines = ["Medarbejdernr;Navn;Email;Enhed;Startdato;Fratrædelsesdato;Leder"];
-  people.forEach((p, i) => {
-    if (i % 100 === 3) return; // 1 % have left since the last roster
-    const unit = i % 100 === 7 ? (teams[i % teams.length]?.[1] as string) : org.unitNamePath.get(p.unit);
-    lines.push(`${p.number};${p.name};${p.email};${unit};${dmy(p.start)};;nej`);
-  });
-  for (let i = 0; lines.length <= EMPLOYEES; i++) {
-    const team = teams[i % teams.length]?.[1] as string;
-    lines.push(`${9_000_000 + i};Ny Person ${i};ny${i}@bench.test;${team};${dmy(asOf)};;nej`);
-  }
-  writeFileSync(file, lines.join("\r\n"));
-}
