@@ -4,7 +4,7 @@
 // when a difference is found; `--repair` then rebuilds the kept status from the history. Run it
 // nightly: after a month end it also moves the trend's stored month ends on.
 import { parseArgs } from "node:util";
-import { rebuildKeptStatus, rollMonthEnds, verifyKeptStatus } from "~/compliance/kept-status.server";
+import { monthEndsCurrent, rebuildKeptStatus, verifyKeptStatus } from "~/compliance/kept-status.server";
 import { databasePath, getDb } from "~/db.server";
 
 const { values } = parseArgs({ options: { repair: { type: "boolean", default: false } } });
@@ -12,9 +12,12 @@ const started = performance.now();
 const { checked, differences } = verifyKeptStatus(getDb());
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`${databasePath()}: ${checked} rækker (medarbejder x kursus) genberegnet på ${seconds} s.`);
-if (rollMonthEnds(getDb()) !== "current") {
+if (!monthEndsCurrent(getDb())) {
   // A month has ended since the last build: the trend's month ends move on (exact, with the rule).
-  console.log("En måned er slut siden sidst: månedstallene er flyttet frem til de seneste 11 måneder.");
+  const { rows } = rebuildKeptStatus(getDb());
+  console.log(
+    `En måned er slut siden sidst: månedstallene er bygget for de seneste 11 måneder (${rows} rækker).`,
+  );
 }
 if (differences.length === 0) {
   console.log("Ingen forskelle: den gemte status svarer til historikken.");

@@ -9,13 +9,10 @@ import { addDaysToDay, type Day, today } from "./day";
 import {
   danishSortKey,
   keptCountDay,
-  monthEndsCurrent,
   rebuildKeptStatus,
   refreshKeptStatus,
-  rollMonthEnds,
   statusColumnsSql,
   toCourseStatus,
-  trendMonthEnds,
   verifyKeptStatus,
 } from "./kept-status.server";
 import { type CourseStatus, courseStatus, type StatusCompletion, type StatusExemption } from "./status";
@@ -370,53 +367,6 @@ describe("kept status equals courseStatus (property test)", () => {
       { employeeId: 0, courseId: count.courseId, fields: [`dagstal ${count.unitPath}`] },
     ]);
   });
-});
-
-describe("moving the month ends on after a month has ended", () => {
-  it("classifies the month just ended in place, and recomputes those who completed after it", () => {
-    const { rnd, courses } = buildHistories(20261202);
-    const db = getDb();
-    // A month after the history and every version (the content's own may be newer).
-    const latest = [HISTORY_END, ...courses.flatMap((c) => c.versions.map((v) => v.publishedOn))]
-      .sort()
-      .at(-1) as Day;
-    const before = addDaysToDay(`${latest.slice(0, 7)}-15` as Day, 31);
-    const after = addDaysToDay(`${before.slice(0, 7)}-15` as Day, 31);
-    const monthEnd = trendMonthEnds(after).at(-1) as Day;
-    rebuildKeptStatus(db, before);
-    expect(trendMonthEnds(before).slice(1)).toEqual(trendMonthEnds(after).slice(0, -1));
-    // Completions dated after the month end: SQL alone would count them as done at it.
-    const ids = db
-      .select({ id: employee.id })
-      .from(employee)
-      .all()
-      .map((r) => r.id);
-    const later = Array.from({ length: 80 }, () => ids[Math.floor(rnd() * ids.length)] as number);
-    for (const id of later) {
-      for (const c of courses) {
-        db.insert(completion)
-          .values({
-            employeeId: id,
-            courseId: c.id,
-            completedOn: addDaysToDay(monthEnd, 1 + Math.floor(rnd() * 5)),
-            courseVersion: c.versions.at(-1)?.version ?? "1.0",
-            source: "manual",
-            reason: "Test",
-            recordedAt: Date.now(),
-          })
-          .run();
-      }
-      refreshKeptStatus(db, [id]);
-    }
-    expect(rollMonthEnds(db, after)).toBe("rolled");
-    expect(monthEndsCurrent(db, after)).toBe(true);
-    // The rows' month codes and the month-end counts are the rule's, as a rebuild makes them.
-    expect(verifyKeptStatus(db).differences).toEqual([]);
-    expect(rollMonthEnds(db, after)).toBe("current");
-    // Two months on at once: rebuilt from the history.
-    expect(rollMonthEnds(db, addDaysToDay(after, 62))).toBe("rebuilt");
-    expect(verifyKeptStatus(db).differences).toEqual([]);
-  }, 120_000);
 });
 
 describe("danishSortKey", () => {

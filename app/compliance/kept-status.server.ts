@@ -6,7 +6,7 @@
 // `classifySql` mirrors `courseStatus` for a row; the property test and `npm run status:verify`
 // prove the two agree.
 import type Database from "better-sqlite3";
-import { and, asc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { type AppDatabase, getDb, schema } from "~/db.server";
 import { inJsonIds, prepared } from "~/prepared.server";
@@ -443,67 +443,14 @@ export function rebuildInTransaction(tx: Db, asOf: Day = today()): { rows: numbe
 
 /**
  * Builds the kept status of a database that has people but none yet (after the upgrade that adds
- * it), and moves the month ends on when a month has ended since the last build.
+ * it), or whose month ends are no longer the trend's (a month has ended since the last build).
  */
 export function ensureKeptStatus(db: AppDatabase, asOf: Day = today()): void {
   const missing = db.$client
     .prepare("SELECT EXISTS (SELECT 1 FROM employee) AND NOT EXISTS (SELECT 1 FROM kept_status) AS missing")
     .get() as { missing: number };
-  if (missing.missing) rebuildKeptStatus(db, asOf);
-  else {
-    rollMonthEnds(db, asOf);
-    ensureDayCounts(db, asOf);
-  }
-}
-
-/**
- * Moves the trend's stored month ends on to `asOf`'s. After one month, in place: each kept row's
- * status at the month just ended is classified in SQL (exact for a row unchanged since then) and
- * the people with a completion dated after it are recomputed with the rule; the month-end counts
- * lose the oldest month and gain the new one. Otherwise (several months, or a course version
- * published since) everything is rebuilt.
- */
-export function rollMonthEnds(db: AppDatabase, asOf: Day = today()): "current" | "rolled" | "rebuilt" {
-  return db.transaction(
-    (tx) => {
-      const stored = storedMonthEnds(tx);
-      const wanted = trendMonthEnds(asOf);
-      if (stored.join() === wanted.join()) return "current";
-      const monthEnd = wanted.at(-1);
-      const oneMonth = monthEnd !== undefined && stored.slice(1).join() === wanted.slice(0, -1).join();
-      const versionSince = listCourses(tx).some((c) =>
-        c.versions.some((v) => monthEnd !== undefined && v.publishedOn > monthEnd),
-      );
-      if (!oneMonth || versionSince || stored.length !== wanted.length) {
-        rebuildInTransaction(tx, asOf);
-        return "rebuilt";
-      }
-      tx.run(sql`UPDATE kept_status AS t SET month_codes = substr(month_codes, 2) || CASE ${classifySql("t", monthEnd)}
-        WHEN 'notListed' THEN 'n' WHEN 'exempt' THEN 'x' WHEN 'completed' THEN 'd' WHEN 'expiringSoon' THEN 'd'
-        ELSE 'm' END`);
-      tx.delete(keptMonthEnd).run();
-      tx.insert(keptMonthEnd)
-        .values(wanted.map((day, position) => ({ position, monthEnd: day })))
-        .run();
-      tx.delete(keptMonthCount)
-        .where(eq(keptMonthCount.monthEnd, stored[0] as Day))
-        .run();
-      tx.run(sql`INSERT INTO kept_month_count (month_end, course_id, unit_path, listed, exempt, done)
-        SELECT ${monthEnd}, course_id, unit_path, SUM(code != 'n'), SUM(code = 'x'), SUM(code = 'd')
-        FROM (SELECT course_id, unit_path, substr(month_codes, -1) AS code FROM kept_status)
-        GROUP BY course_id, unit_path HAVING SUM(code != 'n') > 0`);
-      // The SQL classification counted their later completion at the month end: the rule corrects it.
-      const later = tx
-        .selectDistinct({ id: completion.employeeId })
-        .from(completion)
-        .where(and(gt(completion.completedOn, monthEnd), notAnnulledCompletion))
-        .all()
-        .map((r) => r.id);
-      refreshKeptStatus(tx, later);
-      return "rolled";
-    },
-    { behavior: "immediate" },
-  );
+  if (missing.missing || !monthEndsCurrent(db, asOf)) rebuildKeptStatus(db, asOf);
+  else ensureDayCounts(db, asOf);
 }
 
 /** Whether the stored month ends are the trend's for `asOf`. */

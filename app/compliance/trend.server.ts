@@ -1,14 +1,14 @@
 // The completion-rate trend of a unit: the last 12 month ends, the current month as of today.
 // The past month ends come from the kept month-end counts (moved by every write in its own
-// transaction, exact with the rule; moved on to a new month by the first trend after it ends);
-// today's point from the kept counts. A day the kept data does not cover (a report for another
-// day) is computed from the history with the rule.
+// transaction, exact with the rule); today's point from the kept status. A day the kept data
+// does not cover (a report for an earlier day, or a month that has ended since the last build)
+// is computed from the history with the rule.
 import { sql } from "drizzle-orm";
 import type { Viewer } from "~/auth/scope";
 import { getDb } from "~/db.server";
 import type { CourseInfo } from "./courses.server";
-import { type Day, today } from "./day";
-import { monthEndsCurrent, rollMonthEnds } from "./kept-status.server";
+import type { Day } from "./day";
+import { monthEndsCurrent } from "./kept-status.server";
 import { keptStatusCovers, loadPeopleData } from "./people.server";
 import { countUnits, keptScopeSql } from "./status-queries.server";
 import { completionTrend, monthEnds, monthLabel, type TrendSeries } from "./trend";
@@ -21,9 +21,6 @@ export function unitTrend(input: {
 }): TrendSeries[] {
   const { viewer, unitPath, asOf, courses } = input;
   const days = monthEnds(asOf);
-  // A month has ended since the last build: move the stored month ends on first (once a month).
-  if (keptStatusCovers(asOf) && asOf === today() && !monthEndsCurrent(getDb(), asOf))
-    rollMonthEnds(getDb(), asOf);
   if (!keptStatusCovers(asOf) || !monthEndsCurrent(getDb(), asOf)) {
     const data = loadPeopleData({ viewer, unitPath, from: days[0] ?? asOf, to: asOf, courses });
     return completionTrend(data, days);
