@@ -14,6 +14,9 @@ import { formatCount, formatLongDate, formatLongTimestamp, formatShortDate } fro
 
 // "Hvem mangler?": everyone who has not completed (Mangler or Overskredet), grouped by unit, as a
 // compact table that prints on few pages (see the print rules in tailwind.css).
+
+/** More than this is no page to read or print (a whole region): the files hold any number. */
+const MAX_PEOPLE_ON_PAGE = 2000;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = requireUnitForViewer(request, params.unitId);
   const asOf = today();
@@ -30,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unitId: unit.id,
     query: { ...query, sort: "enhed", dir: "asc" },
     asOf,
+    maxPeople: MAX_PEOPLE_ON_PAGE,
   });
   recordAudit({
     request,
@@ -64,7 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     columns: selected.map((c) => c.title),
     courseLabel: selected.length === 1 ? selected[0]?.title : "GDPR eller AI",
     exportParams: peopleQueryToParams({ ...query, sort: "enhed", dir: "asc", page: 1 }).toString(),
-    total: view.people.length,
+    total: view.total,
+    tooMany: view.tooMany,
     groups: [...groups].map(([label, people]) => ({ label, people })),
   };
 }
@@ -125,6 +130,12 @@ export default function WhoIsMissing() {
           ? "Alle har gennemført."
           : `${d.total === 1 ? "1 person" : `${formatCount(d.total)} personer`} har ikke gennemført.`}
       </p>
+      {d.tooMany ? (
+        <p className="mt-2 max-w-prose">
+          Det er for mange til at vise på én side. Hent listen som CSV eller Excel ovenfor, eller vælg en
+          mindre enhed.
+        </p>
+      ) : null}
 
       {d.groups.map((g, i) => {
         const id = `enhed-${i}`;

@@ -79,6 +79,15 @@ describe("the app's jobs in a worker", { timeout: 60_000 }, () => {
     expect(people.unitLabels[a.id]).toBe("Område > Afdeling A");
   });
 
+  it("a list without pages loads nobody when it holds more than asked for, and says how many", () => {
+    const query = { q: "", status: "alle", course: "alle", sort: "enhed", dir: "asc", page: 1 } as const;
+    const all = jobs.peopleView({ viewer: hr, unitId: top.id, query, asOf, maxPeople: 2 });
+    expect(all).toMatchObject({ total: 2, tooMany: false });
+    expect(all.people).toHaveLength(2);
+    const capped = jobs.peopleView({ viewer: hr, unitId: top.id, query, asOf, maxPeople: 1 });
+    expect(capped).toMatchObject({ total: 2, tooMany: true, people: [] });
+  });
+
   it("refuses a viewer that claims more than the database gives it", async () => {
     // A path the manager does not hold, a role the account does not have, an unknown account.
     const widened = { ...manager, scopePaths: [a.path, b.path] };

@@ -119,19 +119,30 @@ export const jobs = {
    * A unit's people list (buildPeopleList) as plain data: one page of it when `page` is given,
    * else everyone (the print view); with the path label of each row's unit.
    */
-  peopleView(input: { viewer: ViewerInput; unitId: number; query: PeopleQuery; asOf: Day; page?: number }) {
+  peopleView(input: {
+    viewer: ViewerInput;
+    unitId: number;
+    query: PeopleQuery;
+    asOf: Day;
+    page?: number;
+    /** Without a page: more people than this load none (the count says how many there are). */
+    maxPeople?: number;
+  }) {
     const viewer = confirmViewer(input.viewer);
     const unit = unitFor(viewer, input.unitId);
     const view = buildPeopleList({ viewer, unit, query: input.query, asOf: input.asOf });
     const shown = input.page === undefined ? null : view.page(input.page);
-    const people = shown ? shown.rows : [...view.rows()];
+    const total = shown ? shown.total : view.total();
+    const tooMany = !shown && input.maxPeople !== undefined && total > input.maxPeople;
+    const people = shown ? shown.rows : tooMany ? [] : [...view.rows()];
     const unitLabels: Record<number, string> = {};
     for (const p of people) unitLabels[p.unitId] ??= view.unitLabel(p.unitId);
     return {
       scopeLabel: view.scopeLabel,
       filters: view.filters,
       courses: view.courses.map((c) => ({ code: c.code, title: c.title })),
-      total: shown ? shown.total : people.length,
+      total,
+      tooMany,
       page: shown?.page ?? 1,
       pageCount: shown?.pageCount ?? 1,
       people,
