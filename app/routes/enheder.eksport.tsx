@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit.server";
 import { requirePeopleViewer } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
@@ -16,7 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const report = url.searchParams.get("rapport");
   const name =
     report === "hvem-mangler" ? "notCompleted" : report === "status-pr-enhed" ? "unitSummary" : null;
-  if (!name) throw data({ message: "Vælg rapporten hvem-mangler eller status-pr-enhed." }, { status: 400 });
+  if (!name)
+    throw Response.json({ message: "Vælg rapporten hvem-mangler eller status-pr-enhed." }, { status: 400 });
   const file = await writeExportOffThread(viewerInput(user), { name, asOf: today(), format });
   recordAudit({ request, actor: user, action: "export", ...file.audit });
   return file.response();

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
@@ -13,11 +13,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const format = url.searchParams.get("format");
   if (format !== "pdf" && format !== "xlsx") {
-    throw data({ message: "Vælg PDF eller XLSX." }, { status: 400 });
+    throw Response.json({ message: "Vælg PDF eller XLSX." }, { status: 400 });
   }
   const parsed = evidenceDate(today()).safeParse(url.searchParams.get("dato") ?? "");
   if (!parsed.success) {
-    throw data({ message: parsed.error.issues[0]?.message ?? "Ugyldig dato." }, { status: 400 });
+    throw Response.json({ message: parsed.error.issues[0]?.message ?? "Ugyldig dato." }, { status: 400 });
   }
   const asOf = parsed.data;
   const bytes = await runInWorker("evidencePack", { userId: user.id, asOf, format });

@@ -4,7 +4,6 @@
 // job runs here, with the same code and the same checks.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { data } from "@remix-run/node";
 import { databasePath } from "~/db.server";
 import { config } from "~/env.server";
 import { type Jobs, jobs } from "./jobs.server";
@@ -53,10 +52,12 @@ export async function runInWorker<K extends JobName>(name: K, input: JobInput<K>
   try {
     return (await pool.run(name, input)) as JobResult<K>;
   } catch (error) {
+    // Responses, not data(): a resource route (a file download) passes a thrown Response on as it
+    // is, where a thrown data() reaches the browser as "Unexpected Server Error".
     if (isPoolBusy(error)) {
-      throw data({ message: BUSY_MESSAGE }, { status: 503 });
+      throw Response.json({ message: BUSY_MESSAGE }, { status: 503, headers: { "Retry-After": "5" } });
     }
-    if (isJobFailed(error) && error.status) throw data(error.data, { status: error.status });
+    if (isJobFailed(error) && error.status) throw Response.json(error.data, { status: error.status });
     throw error;
   }
 }
