@@ -149,33 +149,43 @@ function addMonthCodes(
 ) {
   for (const row of rows) {
     const codes = row.monthCodes ?? "";
-    // One key per row, not per month: a rebuild adds up millions of month codes.
-    const k = `${row.courseId}|${row.unitPath}`;
-    let byMonth = deltas.get(k);
-    if (!byMonth) {
-      byMonth = [];
-      deltas.set(k, byMonth);
-    }
-    for (let i = 0; i < monthEnds.length && i < codes.length; i++) {
-      const code = codes[i];
-      if (code === "n") continue;
-      let d = byMonth[i];
-      if (!d) {
-        d = {
-          monthEnd: monthEnds[i] as Day,
-          courseId: row.courseId,
-          unitPath: row.unitPath,
-          listed: 0,
-          exempt: 0,
-          done: 0,
-        };
-        byMonth[i] = d;
+    // Counted for the unit and every unit above it, so a trend reads its unit's rows only.
+    for (const unitPath of pathAndAbove(row.unitPath)) {
+      // One key per row and unit, not per month: a rebuild adds up millions of month codes.
+      const k = `${row.courseId}|${unitPath}`;
+      let byMonth = deltas.get(k);
+      if (!byMonth) {
+        byMonth = [];
+        deltas.set(k, byMonth);
       }
-      d.listed += sign;
-      if (code === "x") d.exempt += sign;
-      if (code === "d") d.done += sign;
+      for (let i = 0; i < monthEnds.length && i < codes.length; i++) {
+        const code = codes[i];
+        if (code === "n") continue;
+        let d = byMonth[i];
+        if (!d) {
+          d = {
+            monthEnd: monthEnds[i] as Day,
+            courseId: row.courseId,
+            unitPath,
+            listed: 0,
+            exempt: 0,
+            done: 0,
+          };
+          byMonth[i] = d;
+        }
+        d.listed += sign;
+        if (code === "x") d.exempt += sign;
+        if (code === "d") d.done += sign;
+      }
     }
   }
+}
+
+/** "/1/5/23/" and the units above it: "/", "/1/", "/1/5/", "/1/5/23/" ("/" is the whole organisation). */
+function pathAndAbove(path: string): string[] {
+  const paths: string[] = [];
+  for (let i = 0; i !== -1; i = path.indexOf("/", i + 1)) paths.push(path.slice(0, i + 1));
+  return paths;
 }
 
 /** Every month-end count in the deltas, by "month end|course|unit path". */
@@ -503,8 +513,7 @@ function countKeptRows(db: Db, day: Day, where: SQL): PathCounts[] {
 function rollUpPaths(rows: readonly PathCounts[], sign: 1 | -1): PathCounts[] {
   const sums = new Map<string, PathCounts>();
   for (const row of rows) {
-    for (let i = 0; i !== -1; i = row.unitPath.indexOf("/", i + 1)) {
-      const unitPath = row.unitPath.slice(0, i + 1);
+    for (const unitPath of pathAndAbove(row.unitPath)) {
       const k = `${row.courseId}|${unitPath}`;
       let sum = sums.get(k);
       if (!sum) {

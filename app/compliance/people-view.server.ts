@@ -21,7 +21,7 @@ import {
   peopleStatusesByIds,
   streamPeople,
 } from "./status-queries.server";
-import { type Unit, unitPathLabels } from "./units.server";
+import { type Unit, unitPathLabeler } from "./units.server";
 
 export interface PeopleView {
   unit: Unit | null;
@@ -64,8 +64,7 @@ export function buildPeopleList(input: {
 }): PeopleList {
   const courses = listCourses();
   const codes = courses.map((c) => c.code);
-  const labels = unitPathLabels();
-  const unitLabel = (id: number) => labels.get(id) ?? "";
+  const unitLabel = unitPathLabeler();
   const base = {
     unit: input.unit,
     scopeLabel: input.unit ? unitLabel(input.unit.id) : "Hele organisationen",

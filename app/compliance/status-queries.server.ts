@@ -96,7 +96,7 @@ export function countUnits(input: {
  * The kept count rows that add up to the viewer's part of a subtree: the subtree's own row when
  * the viewer sees all of it ("/" is the whole organisation), else the viewer's units inside it.
  */
-function keptCountPaths(viewer: Viewer, unitPath: string): string[] {
+export function keptCountPaths(viewer: Viewer, unitPath: string): string[] {
   if (seesWholeOrganisation(viewer) || canViewUnit(viewer, unitPath)) return [unitPath];
   return topScopePaths(viewer.scopePaths).filter((p) => p.startsWith(unitPath));
 }

@@ -10,7 +10,7 @@ import type { CourseInfo } from "./courses.server";
 import type { Day } from "./day";
 import { monthEndsCurrent } from "./kept-status.server";
 import { keptStatusCovers, loadPeopleData } from "./people.server";
-import { countUnits, keptScopeSql } from "./status-queries.server";
+import { countUnits, keptCountPaths, keptScopeSql } from "./status-queries.server";
 import { completionTrend, monthEnds, monthLabel, type TrendSeries } from "./trend";
 
 export function unitTrend(input: {
@@ -38,7 +38,10 @@ export function unitTrend(input: {
     WHERE t.month_end IN (${sql.join(
       days.slice(0, -1).map((d) => sql`${d}`),
       sql`, `,
-    )}) AND ${keptScopeSql("t", viewer, unitPath)}
+    )}) AND t.unit_path IN (${sql.join(
+      keptCountPaths(viewer, unitPath).map((p) => sql`${p}`),
+      sql`, `,
+    )}) AND ${keptScopeSql("t", viewer, "/")}
     GROUP BY 1, 2`)) {
     const mustComplete = row.listed - row.exempt;
     rate.set(`${row.monthEnd}|${row.courseId}`, mustComplete === 0 ? null : row.done / mustComplete);

@@ -185,18 +185,37 @@ export function unitPathLabels(): Map<number, string> {
   return labelUnits(getDb().select().from(orgUnit).all());
 }
 
+/** The same label for one unit at a time, made when first asked for (a page labels a few). */
+export function unitPathLabeler(): (unitId: number) => string {
+  const units = getDb()
+    .select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path })
+    .from(orgUnit)
+    .all();
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const made = new Map<number, string>();
+  return (unitId) => {
+    let label = made.get(unitId);
+    if (label === undefined) {
+      const unit = byId.get(unitId);
+      label = unit ? pathLabel(byId, unit.path) : "";
+      made.set(unitId, label);
+    }
+    return label;
+  };
+}
+
 export function labelUnits(units: readonly Unit[]): Map<number, string> {
   const byId = new Map(units.map((u) => [u.id, u]));
-  return new Map(
-    units.map((u) => [
-      u.id,
-      u.path
-        .split("/")
-        .filter(Boolean)
-        .map((id) => byId.get(Number(id))?.name ?? "?")
-        .join(" > "),
-    ]),
-  );
+  return new Map(units.map((u) => [u.id, pathLabel(byId, u.path)]));
+}
+
+/** "/1/5/" as "Børn, Sundhed & Velfærd > Børn & Familie". */
+function pathLabel(byId: ReadonlyMap<number, { name: string }>, path: string): string {
+  return path
+    .split("/")
+    .filter(Boolean)
+    .map((id) => byId.get(Number(id))?.name ?? "?")
+    .join(" > ");
 }
 
 /** Units with their path labels, sorted, for pickers. */

@@ -11,3 +11,7 @@ CREATE TABLE `kept_day_count` (
 	`done` integer NOT NULL,
 	PRIMARY KEY(`day`, `course_id`, `unit_path`)
 );
+--> statement-breakpoint
+-- The month-end counts are now kept for each unit and every unit above it: rebuilt at start.
+DELETE FROM `kept_month_count`;--> statement-breakpoint
+DELETE FROM `kept_status`;
