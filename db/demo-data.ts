@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, like, lte, notInArray } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
 import { addDaysToDay, addMonthsToDay, type Day, daysBetween } from "~/compliance/day";
 import { rebuildInTransaction } from "~/compliance/kept-status.server";
-import { versionOn } from "~/compliance/manual-registration.server";
+import { versionOn } from "~/courses/version-on";
 import type { AppDatabase } from "~/db.server";
 import { DEMO_SETTING, demoContactRows } from "~/site-settings.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";

@@ -1,8 +1,10 @@
 // HR registers a completion or an exemption by hand, always with a reason, visible in the
 // employee's history as registered by that person. A mistake is corrected by an annulment: a new
 // row that cancels the earlier one (history keeps both; the status rule ignores the annulled row).
+
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { versionOn } from "~/courses/version-on";
 import { getDb, schema } from "~/db.server";
 import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
 import { listCourses } from "./courses.server";
@@ -50,11 +52,6 @@ export const ManualRegistration = z.discriminatedUnion("intent", [
 
 export type ManualRegistrationInput = z.infer<typeof ManualRegistration>;
 export type Intent = ManualRegistrationInput["intent"];
-
-/** The version in force on the completion day. */
-export function versionOn(versions: readonly { version: string; publishedOn: Day }[], on: Day): string {
-  return (versions.filter((v) => v.publishedOn <= on).at(-1) ?? versions[0])?.version ?? "1.0";
-}
 
 export type RegistrationResult = { ok: true } | { ok: false; error: string; field: string };
 

@@ -1,6 +1,7 @@
 // The people list's filters, sorting, paging and export rows. Pure: the page, the web export
 // and the report command all go through these, so the file holds exactly what the screen shows.
 import { z } from "zod";
+import type { ExportRow } from "~/reports/export-writers.server";
 import { addDaysToDay, type Day } from "./day";
 import type { PersonStatus } from "./people.server";
 import { type CourseStatus, STATUS_LABEL } from "./status";
@@ -152,19 +153,6 @@ export function paginate<T>(rows: readonly T[], page: number, size = PAGE_SIZE) 
     pageCount,
     total: rows.length,
   };
-}
-
-export interface ExportRow {
-  employeeNumber: string;
-  name: string;
-  email: string;
-  unitPath: string;
-  course: string;
-  status: string;
-  due: Day | null;
-  /** The last day a completion counts (the day before the status rule's validUntil). */
-  validThrough: Day | null;
-  lastCompleted: Day | null;
 }
 
 /** One row per employee and course, for the people the filters select, in the screen's order. */

@@ -8,7 +8,7 @@ import { applyCompletions } from "./completions-apply.server";
 import { planStoredRoster } from "./import.server";
 import { getPendingImport, pendingRows } from "./pending.server";
 import type { RosterRow } from "./roster";
-import { applyRosterPlan, RosterLockoutError, type RosterResult } from "./roster-apply.server";
+import { applyRosterPlan, type RosterApplyResult, RosterLockoutError } from "./roster-apply.server";
 
 export type PendingApply<T> = { error: string } | ({ rowCount: number } & T);
 
@@ -20,7 +20,7 @@ export function applyPendingRoster(input: {
   userId: number;
   asOf: Day;
   confirmLeavers: boolean;
-}): PendingApply<{ result: RosterResult }> {
+}): PendingApply<{ result: RosterApplyResult }> {
   const pending = getPendingImport(input.pendingId, input.userId);
   if (pending?.kind !== "roster") return { error: GONE };
   const rows = pendingRows<RosterRow>(pending.id);

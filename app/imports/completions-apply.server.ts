@@ -1,7 +1,8 @@
 // Completions from the course vendor's export: what the parser needs to know, and the write.
+
 import { listCourses } from "~/compliance/courses.server";
-import type { Day } from "~/compliance/day";
 import { refreshKeptStatus } from "~/compliance/kept-status.server";
+import { versionOn } from "~/courses/version-on";
 import { getDb, schema } from "~/db.server";
 import type { CompletionRow } from "./completions";
 
@@ -27,12 +28,6 @@ export function loadCompletionContext() {
     byEmail.set(e.email, e.id);
   }
   return { courses, employees: { byNumber, byEmail } };
-}
-
-/** The course version in force on a day: the latest published by then (else the first). */
-function versionOn(versions: readonly { version: string; publishedOn: Day }[], day: Day): string {
-  const inForce = versions.filter((v) => v.publishedOn <= day).at(-1) ?? versions[0];
-  return inForce?.version ?? "1.0";
 }
 
 /** Inserts the rows in one transaction; a completion already imported is skipped. Returns how many were new. */

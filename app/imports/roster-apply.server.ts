@@ -66,7 +66,7 @@ export function rosterLockout(plan: RosterPlan, db: Pick<AppTransaction, "select
   return null;
 }
 
-export interface RosterResult {
+export interface RosterApplyResult {
   created: number;
   updated: number;
   leavers: number;
@@ -77,11 +77,11 @@ export interface RosterResult {
   sessionsEnded: number;
 }
 
-export function applyRosterPlan(plan: RosterPlan, now = Date.now()): RosterResult {
+export function applyRosterPlan(plan: RosterPlan, now = Date.now()): RosterApplyResult {
   return getDb().transaction((tx) => applyInTransaction(tx, plan, now), { behavior: "immediate" });
 }
 
-function applyInTransaction(tx: AppTransaction, plan: RosterPlan, now: number): RosterResult {
+function applyInTransaction(tx: AppTransaction, plan: RosterPlan, now: number): RosterApplyResult {
   // Checked again inside the transaction: accounts may have changed since the preview.
   const lockout = rosterLockout(plan, tx);
   if (lockout) throw new RosterLockoutError(lockout);

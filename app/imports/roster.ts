@@ -32,7 +32,7 @@ export interface RosterRow {
   isManager: boolean;
 }
 
-export interface RosterResult {
+export interface RosterParse {
   /** Only the rows without problems; import nothing while `errors` is non-empty. */
   rows: RosterRow[];
   /** The first 200 problems; `moreErrors` counts the rest. */
@@ -56,7 +56,7 @@ const REQUIRED = ["employeeNumber", "name", "email", "unit", "startDate"] as con
 
 const emailSchema = z.email();
 
-export function parseRoster(table: TableInput): RosterResult {
+export function parseRoster(table: TableInput): RosterParse {
   const found = findColumns(table, COLUMNS);
   const { index, ignoredColumns, headerLine } = found;
   const warnings = ignoredColumnsWarning(ignoredColumns);

@@ -1,7 +1,7 @@
 // Streams an export as the HTTP response: the writer writes into a pipe the response reads from.
 import { Transform, type Writable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import type { ExportRow } from "~/compliance/people-list";
+import type { ExportRow } from "./export-writers.server";
 import {
   type ExportMeta,
   type ExportTable,

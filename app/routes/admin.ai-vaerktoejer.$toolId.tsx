@@ -4,8 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AI_TOOL_STATUS_LABEL, type AiToolFields, AiToolForm } from "~/ai-tools/tools";
 import { createTool, getTool, setToolRetired, ToolNameTaken, updateTool } from "~/ai-tools/tools.server";
-import { requireRole } from "~/auth/guard.server";
-import { notFound } from "~/courses/guard.server";
+import { notFound, requireRole } from "~/auth/guard.server";
 import { useErrorFocus } from "~/ui/use-error-focus";
 import { AI_TOOL_STATUSES } from "../../db/schema";
 

@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
+import { notFound, requireEmployee } from "~/auth/guard.server";
 import type { CourseModule } from "~/content/parse";
-import { notFound, requireEmployee } from "~/courses/guard.server";
 import {
   findModule,
   getOwnAttempt,

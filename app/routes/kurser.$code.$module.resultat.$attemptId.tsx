@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { notFound, requireEmployee } from "~/auth/guard.server";
 import { awaitsAttestation } from "~/courses/attestation";
-import { notFound, requireEmployee } from "~/courses/guard.server";
 import { findModule, getOwnAttempt, loadCourseState } from "~/courses/player.server";
 import { explanationWithoutVerdict, type QuizAnswers, scoreQuiz } from "~/courses/quiz";
 import { AttestationReminder } from "~/ui/attestation";

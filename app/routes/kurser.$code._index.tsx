@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { notFound, requireEmployee } from "~/auth/guard.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import { fillPlaceholders } from "~/content/placeholders";
 import { awaitsAttestation } from "~/courses/attestation";
-import { notFound, requireEmployee } from "~/courses/guard.server";
 import { loadCourseState } from "~/courses/player.server";
 import { loadContacts } from "~/site-settings.server";
 import { askSuperUsersData } from "~/super-users/super-users.server";

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { notFound, requireEmployee } from "~/auth/guard.server";
 import { fillPlaceholders } from "~/content/placeholders";
 import { awaitsAttestation } from "~/courses/attestation";
-import { notFound, requireEmployee } from "~/courses/guard.server";
 import { attestCourse, loadCourseState } from "~/courses/player.server";
 import { loadContacts } from "~/site-settings.server";
 import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";

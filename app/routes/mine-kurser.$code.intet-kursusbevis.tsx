@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound, requireEmployee } from "~/courses/guard.server";
+import { notFound, requireEmployee } from "~/auth/guard.server";
 import { loadCourseState } from "~/courses/player.server";
 
 // Where an old certificate link lands when the completion no longer counts.

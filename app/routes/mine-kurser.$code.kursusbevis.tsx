@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
+import { notFound, requireEmployee } from "~/auth/guard.server";
 import { renderCertificate } from "~/certificate/certificate.server";
 import { certificateCodeFor, formatCode } from "~/certificate/verification.server";
 import { today } from "~/compliance/day";
-import { notFound, requireEmployee } from "~/courses/guard.server";
 import { loadCourseState } from "~/courses/player.server";
 import { getDb, schema } from "~/db.server";
 

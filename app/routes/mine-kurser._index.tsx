@@ -2,10 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser } from "~/auth/guard.server";
+import { requireEmployee, requireUser } from "~/auth/guard.server";
 import { isDay, today } from "~/compliance/day";
 import { loadOwnCourses } from "~/compliance/own-courses.server";
-import { requireEmployee } from "~/courses/guard.server";
 import { VOLUNTARY_COURSES } from "~/courses/voluntary";
 import { listSelfReports, reportVoluntaryCompletion } from "~/courses/voluntary.server";
 import { askSuperUsersData } from "~/super-users/super-users.server";

@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { addDaysToDay, type Day, daysBetween } from "~/compliance/day";
 import { rebuildKeptStatus } from "~/compliance/kept-status.server";
-import { versionOn } from "~/compliance/manual-registration.server";
 import { getCourseContent } from "~/content/content.server";
+import { versionOn } from "~/courses/version-on";
 import type { AppDatabase } from "~/db.server";
 
 /** Fan-out below the country: 5 regions, 20 municipalities each, then 5 and 5. */
