@@ -1,45 +1,57 @@
 // One employee's full record for managers (in scope) and HR: status, completions, attempts,
 // exemptions and attestations.
 import { data } from "@remix-run/node";
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { CurrentUser } from "~/auth/guard.server";
-import { canViewUnit } from "~/auth/scope";
+import type { Viewer } from "~/auth/scope";
+import { unitScopeCondition } from "~/auth/scope.server";
 import { getDb, schema } from "~/db.server";
 import { listCourses } from "./courses.server";
 import type { Day } from "./day";
 import { courseStatus } from "./status";
-import { unitPathLabels } from "./units.server";
+import { unitPathLabeler } from "./units.server";
 
 const { employee, orgUnit, completion, exemption, quizAttempt, attestation, userAccount, course, annulment } =
   schema;
 const annulledBy = alias(userAccount, "annulled_by");
 
-/** 404 when there is no such employee, 403 when they are outside the viewer's scope. */
-export function loadEmployeeHistory(viewer: CurrentUser, employeeId: number, asOf: Day) {
-  return readEmployeeHistory(employeeId, asOf, (unitPath) => {
-    if (!canViewUnit(viewer, unitPath)) {
-      throw data({ message: "Du har ikke adgang til denne medarbejder." }, { status: 403 });
-    }
-  });
+/**
+ * An employee's record for a manager (in scope) or HR. The person is read through the viewer's
+ * scope in SQL; when that finds no one, 404 or 403 says only whether the id exists.
+ */
+export function loadEmployeeHistory(viewer: Viewer, employeeId: number, asOf: Day) {
+  const person = findPerson(employeeId, unitScopeCondition(viewer));
+  if (!person) {
+    const exists = getDb()
+      .select({ id: employee.id })
+      .from(employee)
+      .where(eq(employee.id, employeeId))
+      .get();
+    if (exists) throw data({ message: "Du har ikke adgang til denne medarbejder." }, { status: 403 });
+    throw data({ message: "Medarbejderen findes ikke." }, { status: 404 });
+  }
+  return readEmployeeHistory(person, asOf);
 }
 
 /** The signed-in person's own record ("Mine data"). */
 export function loadOwnHistory(employeeId: number, asOf: Day) {
-  return readEmployeeHistory(employeeId, asOf, () => {});
+  const person = findPerson(employeeId);
+  if (!person) throw data({ message: "Medarbejderen findes ikke." }, { status: 404 });
+  return readEmployeeHistory(person, asOf);
 }
 
-function readEmployeeHistory(employeeId: number, asOf: Day, checkAccess: (unitPath: string) => void) {
-  const db = getDb();
-  const person = db
+function findPerson(employeeId: number, scope?: SQL) {
+  return getDb()
     .select({ employee, unitPath: orgUnit.path })
     .from(employee)
     .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
-    .where(eq(employee.id, employeeId))
+    .where(and(eq(employee.id, employeeId), scope))
     .get();
-  if (!person) throw data({ message: "Medarbejderen findes ikke." }, { status: 404 });
-  checkAccess(person.unitPath);
+}
 
+function readEmployeeHistory(person: NonNullable<ReturnType<typeof findPerson>>, asOf: Day) {
+  const db = getDb();
+  const employeeId = person.employee.id;
   const courses = listCourses();
   const completions = db
     .select({
@@ -106,7 +118,7 @@ function readEmployeeHistory(employeeId: number, asOf: Day, checkAccess: (unitPa
 
   return {
     person: person.employee,
-    unitLabel: unitPathLabels().get(person.employee.orgUnitId) ?? "",
+    unitLabel: unitPathLabeler()(person.employee.orgUnitId),
     statuses,
     completions,
     exemptions,

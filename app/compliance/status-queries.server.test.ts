@@ -14,7 +14,7 @@ import { buildPeopleList } from "./people-view.server";
 import { countPeople, peopleIds } from "./status-queries.server";
 import { completionTrend, monthEnds } from "./trend";
 import { unitTrend } from "./trend.server";
-import { listUnitsInScope, summarizeUnits, summarizeUnitsAsOf, unitPathLabels } from "./units.server";
+import { listUnitsInScope, summarizeUnits, summarizeUnitsAsOf, unitPathLabeler } from "./units.server";
 
 describe("people list and unit counts in SQL", () => {
   const db = getDb();
@@ -68,8 +68,7 @@ describe("people list and unit counts in SQL", () => {
   }
   const hr = { role: "hr" as const, scopePaths: [] };
   const manager = { role: "manager" as const, scopePaths: [units[1]?.path ?? ""] };
-  const labels = unitPathLabels();
-  const unitLabel = (id: number) => labels.get(id) ?? "";
+  const unitLabel = unitPathLabeler();
   const codes = courses.map((c) => c.code);
 
   it("selects and orders the same people as filterPeople and sortPeople, for every filter and sort", () => {

@@ -180,13 +180,11 @@ function unitTreeInScope(viewer: Viewer) {
   return { children, perDepth, walk };
 }
 
-/** Every unit's full path from the top ("Børn, Sundhed & Velfærd > Børn & Familie"), by id. */
-export function unitPathLabels(): Map<number, string> {
-  return labelUnits(getDb().select().from(orgUnit).all());
-}
+/** A unit's full path from the top ("Børn, Sundhed & Velfærd > Børn & Familie"), by id ("" if unknown). */
+export type UnitLabeler = (unitId: number) => string;
 
-/** The same label for one unit at a time, made when first asked for (a page labels a few). */
-export function unitPathLabeler(): (unitId: number) => string {
+/** Labels one unit at a time, each made when first asked for (a page labels a few). */
+export function unitPathLabeler(): UnitLabeler {
   const units = getDb()
     .select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path })
     .from(orgUnit)
@@ -220,7 +218,7 @@ function pathLabel(byId: ReadonlyMap<number, { name: string }>, path: string): s
 
 /** Units with their path labels, sorted, for pickers. */
 export function listUnitsWithPaths(): { id: number; label: string }[] {
-  return [...unitPathLabels()]
+  return [...labelUnits(getDb().select().from(orgUnit).all())]
     .map(([id, label]) => ({ id, label }))
     .sort((a, b) => a.label.localeCompare(b.label, "da"));
 }

@@ -12,7 +12,7 @@ import { listPeopleStatuses, type PersonStatus } from "~/compliance/people.serve
 import type { PeopleQuery } from "~/compliance/people-list";
 import { buildPeopleView, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
 import { type CourseStatus, isNotCompleted, STATUS_LABEL } from "~/compliance/status";
-import { unitPathLabels } from "~/compliance/units.server";
+import { type UnitLabeler, unitPathLabeler } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { config } from "~/env.server";
 import { deliverDueMail, deliverMail, enqueueMail, type SmtpSettings } from "~/mail/outbox.server";
@@ -115,7 +115,7 @@ function queueReminder(
   now: number,
   smtp: SmtpSettings | null,
   origin: string,
-  labels: Map<number, string>,
+  labels: UnitLabeler,
   sentByUserId: number | null,
 ): number | null {
   return getDb().transaction(
@@ -132,7 +132,7 @@ function queueReminder(
       const mail = personReminderMail({
         origin,
         name: plan.person.name,
-        unitLabel: labels.get(plan.person.unitId) ?? "",
+        unitLabel: labels(plan.person.unitId),
         items,
         reason: plan.reason,
         day,
@@ -182,7 +182,7 @@ export async function runDailyReminders(options: RunOptions): Promise<DailyRunRe
   const smtp = options.smtp === undefined ? config().smtp : options.smtp;
   const origin = options.origin ?? config().publicOrigin;
   const courses = listCourses();
-  const labels = unitPathLabels();
+  const labels = unitPathLabeler();
   const people = listPeopleStatuses({ viewer: WHOLE_ORGANISATION, unitPath: "/", asOf: day, courses });
   const sent = sentSince(addDaysToDay(day, -LOOKBACK_DAYS));
   const welcomed = new Set(
@@ -275,7 +275,7 @@ function queueDigests(
   smtp: SmtpSettings | null,
   origin: string,
   courses: CourseInfo[],
-  labels: Map<number, string>,
+  labels: UnitLabeler,
 ): number[] {
   const queued: number[] = [];
   for (const manager of activeManagers()) {
@@ -292,7 +292,7 @@ function queueDigests(
       const unit = manager.units.find((u) => u.path === path) as { id: number; path: string };
       return {
         unitId: unit.id,
-        label: labels.get(unit.id) ?? "",
+        label: labels(unit.id),
         people: missing
           .filter((p) => p.unitPath.startsWith(path))
           .sort((a, b) => a.name.localeCompare(b.name, "da"))
@@ -383,7 +383,7 @@ export interface ManualPlan {
 /** Who would get a reminder (and about what), and who not and why. Scope is the viewer's, in SQL. */
 export function planManualReminders(request: ManualRequest): ManualPlan {
   const courses = listCourses().filter((c) => request.course === "alle" || c.code === request.course);
-  const labels = unitPathLabels();
+  const labels = unitPathLabeler();
   const people = listPeopleStatuses({
     viewer: request.viewer,
     unitPath: request.unitPath,
@@ -426,7 +426,7 @@ export function planManualReminders(request: ManualRequest): ManualPlan {
         unitId: person.unitId,
         name: person.name,
         email: person.email,
-        unitLabel: labels.get(person.unitId) ?? "",
+        unitLabel: labels(person.unitId),
         items,
       });
     } else {
@@ -457,7 +457,7 @@ export function sendManualReminders(
   const smtp = options.smtp === undefined ? config().smtp : options.smtp;
   const origin = options.origin ?? config().publicOrigin;
   const plan = planManualReminders(request);
-  const labels = unitPathLabels();
+  const labels = unitPathLabeler();
   const queued: number[] = [];
   const recipients: number[] = [];
   let skipped = plan.skipped.length;
@@ -490,7 +490,7 @@ export function sendManualReminders(
 
 /** The afdelinger: the units on the second level (below a direktørområde), with their heads. */
 export function listDepartments() {
-  const labels = unitPathLabels();
+  const labels = unitPathLabeler();
   const managers = activeManagers();
   return getDb()
     .select()
@@ -499,7 +499,7 @@ export function listDepartments() {
     .filter((u) => isAfdelingPath(u.path))
     .map((unit) => ({
       unit,
-      label: labels.get(unit.id) ?? unit.name,
+      label: labels(unit.id),
       heads: managers.filter((m) => m.units.some((u) => u.id === unit.id)),
     }))
     .sort((a, b) => a.label.localeCompare(b.label, "da"));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listCourses } from "~/compliance/courses.server";
 import { listPeopleStatuses } from "~/compliance/people.server";
-import { listUnitsInScope, summarizeUnits, unitPathLabels } from "~/compliance/units.server";
+import { listUnitsInScope, summarizeUnits, unitPathLabeler } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { createEmployee, createUnit } from "../../db/test-fixtures";
 import { buildUnitSummaryExport } from "./unit-summary.server";
@@ -34,9 +34,9 @@ describe("buildUnitSummaryExport", () => {
     const courses = listCourses();
     const people = listPeopleStatuses({ viewer: hr, unitPath: "/", asOf, courses });
     const summaries = summarizeUnits(people, listUnitsInScope(hr), courses);
-    const labels = unitPathLabels();
+    const labels = unitPathLabeler();
     const { rows } = buildUnitSummaryExport(hr, asOf);
-    expect(rows.map((r) => r.unitPath)).toEqual(summaries.map((s) => labels.get(s.unit.id)));
+    expect(rows.map((r) => r.unitPath)).toEqual(summaries.map((s) => labels(s.unit.id)));
     summaries.forEach((s, i) => {
       courses.forEach((course, j) => {
         const c = s.counts[course.code];

@@ -7,7 +7,7 @@ import { listCourses } from "~/compliance/courses.server";
 import type { Day } from "~/compliance/day";
 import type { PeopleQuery } from "~/compliance/people-list";
 import { buildPeopleList, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
-import { listUnitsInScope, summarizeUnitsAsOf, unitPathLabels } from "~/compliance/units.server";
+import { listUnitsInScope, summarizeUnitsAsOf, unitPathLabeler } from "~/compliance/units.server";
 import { isAfdelingPath } from "~/super-users/range";
 import { countSuperUsersByAfdeling } from "~/super-users/super-users.server";
 import type { ExportMeta } from "./export-writers.server";
@@ -23,14 +23,14 @@ function scopeSlug(viewer: Viewer): string {
 
 export function buildUnitSummaryExport(viewer: Viewer, asOf: Day) {
   const courses = listCourses();
-  const labels = unitPathLabels();
+  const labels = unitPathLabeler();
   const codes = courses.map((c) => c.code);
   // Everyone listed has a status in every course, so any course's total is the headcount.
   const headcount = (counts: Record<string, { total: number }>) => counts[codes[0] ?? ""]?.total ?? 0;
   const superUsers = countSuperUsersByAfdeling(asOf);
   const rows = summarizeUnitsAsOf({ viewer, units: listUnitsInScope(viewer), asOf, courses }).map((s) =>
     unitSummaryRow(
-      labels.get(s.unit.id) ?? s.unit.name,
+      labels(s.unit.id),
       headcount(s.counts),
       s.counts,
       codes,
