@@ -7,6 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
 import { ensureKeptStatus, rebuildKeptStatus } from "./compliance/kept-status.server";
 import { syncCourseVersions } from "./courses/versions.server";
+import { reusePreparedStatements } from "./prepared.server";
 
 export { schema };
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -49,37 +50,6 @@ export function openConnection(file: string = databasePath()): AppDatabase {
   const db = drizzle(sqlite, { schema }) as AppDatabase;
   reusePreparedStatements(db);
   return db;
-}
-
-/** How many of drizzle's statements a connection keeps (a page uses a few dozen distinct ones). */
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * drizzle asks SQLite to prepare every query anew; in the CPU profile of the employee pages that
- * was about a third of their loaders' time. This keeps the most recently used statements by SQL
- * text, for drizzle's queries only (statements made with `db.$client.prepare` are untouched).
- * drizzle runs each statement to the end before it returns, so a kept one is never still busy.
- */
-function reusePreparedStatements(db: AppDatabase): void {
-  const sqlite = db.$client;
-  const cache = new Map<string, Database.Statement>();
-  const prepare = (source: string): Database.Statement => {
-    const kept = cache.get(source);
-    if (kept) {
-      cache.delete(source); // back to the newest end
-      cache.set(source, kept);
-      // drizzle switches raw mode on for some reads; every caller starts from the defaults.
-      if (kept.reader) kept.raw(false);
-      return kept;
-    }
-    const statement = sqlite.prepare(source);
-    cache.set(source, statement);
-    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    return statement;
-  };
-  // The session's client is all drizzle prepares and opens transactions through.
-  const session = (db as unknown as { session: { client: unknown } }).session;
-  session.client = { prepare, transaction: sqlite.transaction.bind(sqlite) };
 }
 
 function assertSqliteVersion({ v }: { v: string }) {
