@@ -7,10 +7,9 @@
 // prove the two agree.
 import type Database from "better-sqlite3";
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import type { BaseSQLiteDatabase, SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { type AppDatabase, getDb, schema } from "~/db.server";
 import { inJsonIds, prepared } from "~/prepared.server";
-import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
 import { type CourseInfo, listCourses } from "./courses.server";
 import { addDaysToDay, type Day, today } from "./day";
 import {
@@ -22,11 +21,11 @@ import {
   type StatusCompletion,
   type StatusExemption,
 } from "./status";
+import { byEmployeeAndCourse, selectCompletionInputs, selectExemptionInputs } from "./status-inputs.server";
 import { monthEnds } from "./trend";
 import { labelUnits } from "./units.server";
 
-const { keptStatus, keptMonthEnd, keptMonthCount, keptDayCount, employee, orgUnit, completion, exemption } =
-  schema;
+const { keptStatus, keptMonthEnd, keptMonthCount, keptDayCount, employee, orgUnit } = schema;
 
 /** The database or a transaction on it (both are synchronous with better-sqlite3). */
 export type KeptDb = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
@@ -237,7 +236,7 @@ function computeRows(
   // Prepared once per connection (prepared.server.ts): a quiz submission refreshes one person.
   const byIds = "ids" in who;
   const params = byIds ? { ids: JSON.stringify(who.ids) } : { from: who.from, to: who.to };
-  const inSet = (column: typeof employee.id | typeof completion.employeeId | typeof exemption.employeeId) =>
+  const inSet = (column: SQLiteColumn) =>
     byIds
       ? inJsonIds(column, "ids")
       : and(gte(column, sql.placeholder("from")), lte(column, sql.placeholder("to")));
@@ -258,33 +257,13 @@ function computeRows(
       .where(inSet(employee.id))
       .prepare(),
   ).all(params);
-  const completions = group(
-    prepared(db, `kept.completions.${variant}`, (q) =>
-      q
-        .select({
-          employeeId: completion.employeeId,
-          courseId: completion.courseId,
-          completedOn: completion.completedOn,
-          courseVersion: completion.courseVersion,
-        })
-        .from(completion)
-        .where(and(inSet(completion.employeeId), notAnnulledCompletion))
-        .prepare(),
-    ).all(params),
+  const completions = byEmployeeAndCourse(
+    prepared(db, `kept.completions.${variant}`, (q) => selectCompletionInputs(q, inSet).prepare()).all(
+      params,
+    ),
   );
-  const exemptions = group(
-    prepared(db, `kept.exemptions.${variant}`, (q) =>
-      q
-        .select({
-          employeeId: exemption.employeeId,
-          courseId: exemption.courseId,
-          validFrom: exemption.validFrom,
-          validUntil: exemption.validUntil,
-        })
-        .from(exemption)
-        .where(and(inSet(exemption.employeeId), notAnnulledExemption))
-        .prepare(),
-    ).all(params),
+  const exemptions = byEmployeeAndCourse(
+    prepared(db, `kept.exemptions.${variant}`, (q) => selectExemptionInputs(q, inSet).prepare()).all(params),
   );
   const rows: KeptRow[] = [];
   const labels = unitLabels(db, people);
@@ -312,17 +291,6 @@ function unitLabels(db: Db, people: readonly { unitPath: string }[]): Map<number
     q.select().from(orgUnit).where(inJsonIds(orgUnit.id, "ids")).prepare(),
   ).all({ ids: JSON.stringify(ids) });
   return labelUnits(units);
-}
-
-function group<T extends { employeeId: number; courseId: number }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = `${row.employeeId}:${row.courseId}`;
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 const PEOPLE_PER_CHUNK = 500;

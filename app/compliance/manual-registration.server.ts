@@ -6,10 +6,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { versionOn } from "~/courses/version-on";
 import { getDb, schema } from "~/db.server";
-import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
 import { listCourses } from "./courses.server";
 import { type Day, isDay, today as todayInDenmark } from "./day";
 import { refreshKeptStatus } from "./kept-status.server";
+import { notAnnulledCompletion, notAnnulledExemption } from "./status-inputs.server";
 
 const { completion, exemption, annulment } = schema;
 

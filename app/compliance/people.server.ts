@@ -1,18 +1,24 @@
 // People and their status per course, always filtered by the viewer's scope inside SQL.
 // Loading (one query per table) is separate from computing status, so the same rows serve
 // status today and at each month end of the trend.
-import { and, eq, gt, isNull, like, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Viewer } from "~/auth/scope";
 import { unitScopeCondition } from "~/auth/scope.server";
 import { getDb, schema } from "~/db.server";
-import { notAnnulledCompletion, notAnnulledExemption } from "./annulled.server";
 import { type CourseInfo, listCourses } from "./courses.server";
 import { type Day, today } from "./day";
 import { type CourseStatus, courseStatus, type StatusCompletion, type StatusExemption } from "./status";
+import {
+  byEmployeeAndCourse,
+  type EmployeeIdCondition,
+  inputKey,
+  selectCompletionInputs,
+  selectExemptionInputs,
+} from "./status-inputs.server";
 import { streamPeople } from "./status-queries.server";
 import { countStatuses, type StatusCounts } from "./summary";
 
-const { employee, orgUnit, completion, exemption } = schema;
+const { employee, orgUnit } = schema;
 
 export interface PersonRow {
   employeeId: number;
@@ -36,8 +42,6 @@ export interface PersonStatus extends PersonRow {
   /** Status per course code. */
   statuses: Record<string, CourseStatus>;
 }
-
-const key = (employeeId: number, courseId: number) => `${employeeId}:${courseId}`;
 
 /** Characters with a meaning in LIKE are escaped, so a search for "50%" finds "50%". */
 function likeContains(value: string): string {
@@ -89,38 +93,18 @@ export function loadPeopleData(input: {
     .where(where)
     .all();
 
-  const completions = new Map<string, StatusCompletion[]>();
-  for (const c of db
-    .select({
-      employeeId: completion.employeeId,
-      courseId: completion.courseId,
-      completedOn: completion.completedOn,
-      courseVersion: completion.courseVersion,
-    })
-    .from(completion)
-    .innerJoin(employee, eq(employee.id, completion.employeeId))
-    .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
-    .where(and(where, notAnnulledCompletion))
-    .all()) {
-    pushTo(completions, key(c.employeeId, c.courseId), c);
-  }
-
-  const exemptions = new Map<string, StatusExemption[]>();
-  for (const e of db
-    .select({
-      employeeId: exemption.employeeId,
-      courseId: exemption.courseId,
-      validFrom: exemption.validFrom,
-      validUntil: exemption.validUntil,
-    })
-    .from(exemption)
-    .innerJoin(employee, eq(employee.id, exemption.employeeId))
-    .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
-    .where(and(where, notAnnulledExemption))
-    .all()) {
-    pushTo(exemptions, key(e.employeeId, e.courseId), e);
-  }
-
+  // The records of exactly those people: the same scoped selection, as a subquery.
+  const selected: EmployeeIdCondition = (employeeId) =>
+    inArray(
+      employeeId,
+      db
+        .select({ id: employee.id })
+        .from(employee)
+        .innerJoin(orgUnit, eq(orgUnit.id, employee.orgUnitId))
+        .where(where),
+    );
+  const completions = byEmployeeAndCourse(selectCompletionInputs(db, selected).all());
+  const exemptions = byEmployeeAndCourse(selectExemptionInputs(db, selected).all());
   return { courses, people, completions, exemptions };
 }
 
@@ -131,8 +115,8 @@ function statusOf(data: PeopleData, person: PersonRow, course: CourseInfo, asOf:
   return courseStatus({
     employee: person,
     course,
-    completions: data.completions.get(key(person.employeeId, course.id)) ?? [],
-    exemptions: data.exemptions.get(key(person.employeeId, course.id)) ?? [],
+    completions: data.completions.get(inputKey(person.employeeId, course.id)) ?? [],
+    exemptions: data.exemptions.get(inputKey(person.employeeId, course.id)) ?? [],
     asOf,
   });
 }
@@ -207,10 +191,4 @@ export function listPeopleStatusesByRule(input: {
   courses?: CourseInfo[];
 }): PersonStatus[] {
   return statusesAsOf(loadPeopleData({ ...input, from: input.asOf, to: input.asOf }), input.asOf);
-}
-
-function pushTo<T>(map: Map<string, T[]>, k: string, item: T) {
-  const list = map.get(k);
-  if (list) list.push(item);
-  else map.set(k, [item]);
 }

@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import { and, count, eq, like, or, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import { notAnnulledCompletion, notAnnulledExemption } from "~/compliance/annulled.server";
+import { notAnnulledCompletion, notAnnulledExemption } from "~/compliance/status-inputs.server";
 import { currentVersion, listCourses } from "~/compliance/courses.server";
 import { type Day, today } from "~/compliance/day";
 import { refreshKeptStatus } from "~/compliance/kept-status.server";

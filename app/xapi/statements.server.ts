@@ -2,7 +2,7 @@
 // completion that is not annulled, and every quiz attempt. The same list feeds the file
 // (`npm run report -- completions --format xapi`, /hr/xapi/hent) and the send to the LRS.
 import { count, eq } from "drizzle-orm";
-import { notAnnulledCompletion } from "~/compliance/annulled.server";
+import { notAnnulledCompletion } from "~/compliance/status-inputs.server";
 import { getCourseContent } from "~/content/content.server";
 import { type AppDatabase, getDb, schema } from "~/db.server";
 import {
