@@ -12,7 +12,7 @@ import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isDay, today } from "~/compliance/day";
-import type { PeopleQuery } from "~/compliance/people-list";
+import { ALL_COURSES, NOT_COMPLETED_QUERY, type PeopleQuery, SORTS } from "~/compliance/people-list";
 import { buildPeopleList, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
 import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
@@ -20,6 +20,7 @@ import { config } from "~/env.server";
 import { exportBody, writeExport } from "~/reports/export-response.server";
 import type { ExportMeta, ExportTable } from "~/reports/export-writers.server";
 import { buildUnitSummaryExport } from "~/reports/unit-summary.server";
+import { keyOfSlug } from "~/slugs";
 import { sendPendingXapi } from "~/xapi/lrs.server";
 import { xapiExport } from "~/xapi/statements.server";
 
@@ -178,12 +179,9 @@ if (unitPath) {
 }
 
 const query: PeopleQuery = {
-  course: course === "all" ? "alle" : course,
-  status: "ikke-gennemfoert",
-  q: "",
-  sort,
-  dir: "asc",
-  page: 1,
+  ...NOT_COMPLETED_QUERY,
+  course: course ?? ALL_COURSES,
+  sort: keyOfSlug(SORTS, sort) ?? "unit",
 };
 const view = buildPeopleList({ viewer, unit, query, asOf });
 const rows = await writeFile(

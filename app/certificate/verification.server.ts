@@ -2,10 +2,10 @@
 // by the public page /bevis/<code>, which confirms the name, the course, the dates and whether the
 // completion still counts, and nothing else about the person.
 import { and, eq } from "drizzle-orm";
-import { notAnnulledCompletion } from "~/compliance/status-inputs.server";
 import { listCourses } from "~/compliance/courses.server";
 import { type Day, today } from "~/compliance/day";
 import { completionExpiry } from "~/compliance/status";
+import { notAnnulledCompletion } from "~/compliance/status-inputs.server";
 import { getDb, schema } from "~/db.server";
 
 const { certificateCode, completion, employee } = schema;

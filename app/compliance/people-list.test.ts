@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { PersonStatus } from "./people.server";
 import {
+  ALL_COURSES,
+  courseSlug,
+  DEFAULT_PEOPLE_QUERY,
   exportRows,
   filterPeople,
+  type PeopleSort,
   paginate,
   parsePeopleQuery,
   peopleQueryToParams,
+  SORTS,
+  STATUS_FILTERS,
+  type StatusFilter,
   sortPeople,
 } from "./people-list";
 import type { CourseStatus } from "./status";
@@ -50,14 +57,32 @@ describe("parsePeopleQuery", () => {
       new URLSearchParams("kursus=ai&status=mangler&q=%20Bo%20&sort=frist&retning=desc&side=2"),
       codes,
     );
-    expect(q).toEqual({ course: "ai", status: "mangler", q: "Bo", sort: "frist", dir: "desc", page: 2 });
+    expect(q).toEqual({ course: "ai", status: "missing", q: "Bo", sort: "due", dir: "desc", page: 2 });
     const bad = parsePeopleQuery(new URLSearchParams("kursus=x&status=y&sort=z&side=-1"), codes);
-    expect(bad).toEqual({ course: "alle", status: "alle", q: "", sort: "navn", dir: "asc", page: 1 });
+    expect(bad).toEqual({ course: "all", status: "all", q: "", sort: "name", dir: "asc", page: 1 });
   });
 
   it("round-trips through the URL", () => {
     const q = parsePeopleQuery(new URLSearchParams("kursus=gdpr&status=overskredet&q=x"), codes);
+    expect(q).toMatchObject({ course: "gdpr", status: "overdue" });
     expect(parsePeopleQuery(peopleQueryToParams(q), codes)).toEqual(q);
+  });
+
+  it("keeps the Danish words in the URL and English values inside, for every filter and sort", () => {
+    const params = peopleQueryToParams({ ...DEFAULT_PEOPLE_QUERY, status: "notCompleted", sort: "due" });
+    expect(params.toString()).toBe("status=ikke-gennemfoert&sort=frist");
+    for (const status of Object.keys(STATUS_FILTERS) as StatusFilter[]) {
+      for (const sort of Object.keys(SORTS) as PeopleSort[]) {
+        for (const course of [ALL_COURSES, ...codes]) {
+          const query = { ...DEFAULT_PEOPLE_QUERY, course, status, sort };
+          expect(parsePeopleQuery(peopleQueryToParams(query), codes)).toEqual(query);
+        }
+      }
+    }
+    // The course picker's "Alle kurser" submits its own word.
+    expect(parsePeopleQuery(new URLSearchParams(`kursus=${courseSlug(ALL_COURSES)}`), codes).course).toBe(
+      ALL_COURSES,
+    );
   });
 });
 
@@ -76,7 +101,7 @@ describe("filter, sort and page", () => {
       "Bo Dahl",
       "Åse Holm",
     ]);
-    const byDue = { ...q, sort: "frist" as const };
+    const byDue = { ...q, sort: "due" as const };
     expect(sortPeople(people, byDue, codes, label).map((p) => p.name)).toEqual([
       "Bo Dahl",
       "Anne Lund",

@@ -2,28 +2,55 @@
 // and the report command all go through these, so the file holds exactly what the screen shows.
 import { z } from "zod";
 import type { ExportRow } from "~/reports/export-writers.server";
+import { keyOfSlug } from "~/slugs";
 import { addDaysToDay, type Day } from "./day";
 import type { PersonStatus } from "./people.server";
 import { type CourseStatus, STATUS_LABEL } from "./status";
 
+// Values inside the code are English; the Danish words are the URL's (`slug`) and the screen's
+// (see app/slugs.ts).
 export const STATUS_FILTERS = {
-  alle: { label: "Alle", kinds: null },
-  "ikke-gennemfoert": { label: "Ikke gennemført", kinds: ["missing", "overdue"] },
-  mangler: { label: "Mangler", kinds: ["missing"] },
-  overskredet: { label: "Overskredet", kinds: ["overdue"] },
-  "udloeber-snart": { label: "Udløber snart", kinds: ["expiringSoon"] },
-  gennemfoert: { label: "Gennemført (og udløber snart)", kinds: ["completed", "expiringSoon"] },
-  fritaget: { label: "Fritaget", kinds: ["exempt"] },
-} as const satisfies Record<string, { label: string; kinds: readonly CourseStatus["kind"][] | null }>;
+  all: { slug: "alle", label: "Alle", kinds: null },
+  notCompleted: { slug: "ikke-gennemfoert", label: "Ikke gennemført", kinds: ["missing", "overdue"] },
+  missing: { slug: "mangler", label: "Mangler", kinds: ["missing"] },
+  overdue: { slug: "overskredet", label: "Overskredet", kinds: ["overdue"] },
+  expiringSoon: { slug: "udloeber-snart", label: "Udløber snart", kinds: ["expiringSoon"] },
+  completed: {
+    slug: "gennemfoert",
+    label: "Gennemført (og udløber snart)",
+    kinds: ["completed", "expiringSoon"],
+  },
+  exempt: { slug: "fritaget", label: "Fritaget", kinds: ["exempt"] },
+} as const satisfies Record<
+  string,
+  { slug: string; label: string; kinds: readonly CourseStatus["kind"][] | null }
+>;
 
 export type StatusFilter = keyof typeof STATUS_FILTERS;
 
 export const SORTS = {
-  navn: "Navn",
-  nummer: "Medarbejdernr.",
-  enhed: "Enhed",
-  frist: "Frist",
+  name: { slug: "navn", label: "Navn" },
+  number: { slug: "nummer", label: "Medarbejdernr." },
+  unit: { slug: "enhed", label: "Enhed" },
+  due: { slug: "frist", label: "Frist" },
 } as const;
+
+export type PeopleSort = keyof typeof SORTS;
+
+/** The course filter's value for every course (else a course code). */
+export const ALL_COURSES = "all";
+/** The course filter's URL word for every course. */
+export const ALL_COURSES_SLUG = "alle";
+
+/** The course filter from its URL word: a known course code, else every course. */
+export function courseOfSlug(slug: string | null | undefined, courseCodes: readonly string[]): string {
+  return slug && courseCodes.includes(slug) ? slug : ALL_COURSES;
+}
+
+/** The course filter's URL word. */
+export function courseSlug(course: string): string {
+  return course === ALL_COURSES ? ALL_COURSES_SLUG : course;
+}
 
 export const PAGE_SIZE = 50;
 
@@ -31,19 +58,33 @@ export const PAGE_SIZE = 50;
 const danish = new Intl.Collator("da", { numeric: true });
 
 export interface PeopleQuery {
-  course: string; // a course code or "alle"
+  course: string; // a course code or ALL_COURSES
   status: StatusFilter;
   q: string;
-  sort: keyof typeof SORTS;
+  sort: PeopleSort;
   dir: "asc" | "desc";
   page: number;
 }
 
+/** The whole list: every course and status, by name. */
+export const DEFAULT_PEOPLE_QUERY: PeopleQuery = {
+  course: ALL_COURSES,
+  status: "all",
+  q: "",
+  sort: "name",
+  dir: "asc",
+  page: 1,
+};
+
+/** "Who has not completed": every course, by unit, as the "Hvem mangler?" page and its files. */
+export const NOT_COMPLETED_QUERY: PeopleQuery = {
+  ...DEFAULT_PEOPLE_QUERY,
+  status: "notCompleted",
+  sort: "unit",
+};
+
 const QuerySchema = z.object({
-  kursus: z.string().catch("alle"),
-  status: z.enum(Object.keys(STATUS_FILTERS) as [StatusFilter, ...StatusFilter[]]).catch("alle"),
   q: z.string().max(100).catch(""),
-  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).catch("navn"),
   retning: z.enum(["asc", "desc"]).catch("asc"),
   side: z.coerce.number().int().min(1).catch(1),
 });
@@ -51,18 +92,15 @@ const QuerySchema = z.object({
 /** Reads the filters from the URL (which holds them, so a view can be bookmarked). Bad values fall back to defaults. */
 export function parsePeopleQuery(params: URLSearchParams, courseCodes: readonly string[]): PeopleQuery {
   const raw = QuerySchema.parse({
-    kursus: params.get("kursus") ?? undefined,
-    status: params.get("status") ?? undefined,
     q: params.get("q") ?? undefined,
-    sort: params.get("sort") ?? undefined,
     retning: params.get("retning") ?? undefined,
     side: params.get("side") ?? undefined,
   });
   return {
-    course: courseCodes.includes(raw.kursus) ? raw.kursus : "alle",
-    status: raw.status,
+    course: courseOfSlug(params.get("kursus"), courseCodes),
+    status: keyOfSlug(STATUS_FILTERS, params.get("status")) ?? "all",
     q: raw.q.trim(),
-    sort: raw.sort,
+    sort: keyOfSlug(SORTS, params.get("sort")) ?? "name",
     dir: raw.retning,
     page: raw.side,
   };
@@ -74,18 +112,22 @@ export function peopleQueryToParams(
 ): URLSearchParams {
   const q = { ...query, ...overrides };
   const params = new URLSearchParams();
-  if (q.course !== "alle") params.set("kursus", q.course);
-  if (q.status !== "alle") params.set("status", q.status);
+  if (q.course !== ALL_COURSES) params.set("kursus", courseSlug(q.course));
+  if (q.status !== "all") params.set("status", STATUS_FILTERS[q.status].slug);
   if (q.q) params.set("q", q.q);
-  if (q.sort !== "navn") params.set("sort", q.sort);
+  if (q.sort !== "name") params.set("sort", SORTS[q.sort].slug);
   if (q.dir !== "asc") params.set("retning", q.dir);
   if (q.page > 1) params.set("side", String(q.page));
   return params;
 }
 
-function selectedCourses(query: PeopleQuery, courseCodes: readonly string[]): readonly string[] {
-  return query.course === "alle" ? courseCodes : [query.course];
+/** The courses a query selects: every course, or the one it names. */
+export function selectedCourses<C extends { code: string }>(query: PeopleQuery, courses: readonly C[]): C[] {
+  return query.course === ALL_COURSES ? [...courses] : courses.filter((c) => c.code === query.course);
 }
+
+const selectedCodes = (query: PeopleQuery, codes: readonly string[]) =>
+  query.course === ALL_COURSES ? codes : codes.filter((code) => code === query.course);
 
 function statusMatches(status: CourseStatus | undefined, filter: StatusFilter): boolean {
   const kinds: readonly string[] | null = STATUS_FILTERS[filter].kinds;
@@ -107,8 +149,8 @@ export function filterPeople(
   query: PeopleQuery,
   courseCodes: readonly string[],
 ): PersonStatus[] {
-  const courses = selectedCourses(query, courseCodes);
-  return people.filter((p) => courses.some((code) => statusMatches(p.statuses[code], query.status)));
+  const codes = selectedCodes(query, courseCodes);
+  return people.filter((p) => codes.some((code) => statusMatches(p.statuses[code], query.status)));
 }
 
 export function sortPeople(
@@ -117,19 +159,19 @@ export function sortPeople(
   courseCodes: readonly string[],
   unitLabel: (unitId: number) => string,
 ): PersonStatus[] {
-  const courses = selectedCourses(query, courseCodes);
+  const codes = selectedCodes(query, courseCodes);
   const earliestDate = (p: PersonStatus) =>
-    courses
+    codes
       .map((c) => statusDate(p.statuses[c]))
       .filter((d): d is Day => d !== null)
       .sort()[0] ?? "9999-12-31";
   const value = (p: PersonStatus): string => {
     switch (query.sort) {
-      case "nummer":
+      case "number":
         return p.employeeNumber;
-      case "enhed":
+      case "unit":
         return unitLabel(p.unitId);
-      case "frist":
+      case "due":
         return earliestDate(p);
       default:
         return p.name;
@@ -162,14 +204,11 @@ export function* exportRows(
   courses: readonly { code: string; title: string }[],
   unitLabel: (unitId: number) => string,
 ): Generator<ExportRow> {
-  const selected = selectedCourses(
-    query,
-    courses.map((c) => c.code),
-  );
+  const selected = selectedCourses(query, courses);
   for (const p of people) {
-    for (const course of courses) {
+    for (const course of selected) {
       const status = p.statuses[course.code];
-      if (!selected.includes(course.code) || !status || status.kind === "notListed") continue;
+      if (!status || status.kind === "notListed") continue;
       if (!statusMatches(status, query.status)) continue;
       yield {
         employeeNumber: p.employeeNumber,

@@ -5,12 +5,14 @@ import { type CourseInfo, listCourses } from "./courses.server";
 import type { Day } from "./day";
 import { keptStatusCovers, listPeopleStatusesByRule, type PersonStatus } from "./people.server";
 import {
+  ALL_COURSES,
   describeQuery,
   exportRows,
   filterPeople,
   PAGE_SIZE,
   type PeopleQuery,
   paginate,
+  STATUS_FILTERS,
   sortPeople,
 } from "./people-list";
 import {
@@ -120,7 +122,7 @@ export function peopleViewExportRows(view: PeopleView | PeopleList, query: Peopl
 
 /** The title inside the file: says what the file is ("Hvem mangler? Børn & Familie"). */
 export function exportTitle(view: Pick<PeopleView, "scopeLabel">, query: PeopleQuery): string {
-  return query.status === "ikke-gennemfoert"
+  return query.status === "notCompleted"
     ? `Hvem mangler? ${view.scopeLabel}`
     : `Status for obligatoriske kurser: ${view.scopeLabel}`;
 }
@@ -132,15 +134,24 @@ export function exportFileName(
   asOf: Day,
   extension: "csv" | "xlsx",
 ): string {
-  const slug = (text: string) =>
-    text
-      .toLowerCase()
-      .replaceAll("æ", "ae")
-      .replaceAll("ø", "oe")
-      .replaceAll("å", "aa")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "");
-  const scope = view.unit ? slug(view.unit.name) : "hele-organisationen";
-  const what = query.status === "ikke-gennemfoert" ? "hvem-mangler" : `status-${query.status}`;
-  return `${what}_${scope}_${query.course === "alle" ? "alle-kurser" : query.course}_${asOf}.${extension}`;
+  return peopleFileName(view.unit ? fileSlug(view.unit.name) : "hele-organisationen", query, asOf, extension);
+}
+
+/** "hvem-mangler_<scope>_<course>_<day>.<extension>" (or "status-<filter>_…"). */
+export function peopleFileName(scope: string, query: PeopleQuery, asOf: Day, extension: "csv" | "xlsx") {
+  const what =
+    query.status === "notCompleted" ? "hvem-mangler" : `status-${STATUS_FILTERS[query.status].slug}`;
+  const course = query.course === ALL_COURSES ? "alle-kurser" : query.course;
+  return `${what}_${scope}_${course}_${asOf}.${extension}`;
+}
+
+/** "Børn & Familie" as "boern-familie", for file names. */
+export function fileSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replaceAll("æ", "ae")
+    .replaceAll("ø", "oe")
+    .replaceAll("å", "aa")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }

@@ -7,6 +7,7 @@ import { unitScopeCondition } from "~/auth/scope.server";
 import { getDb, schema } from "~/db.server";
 import { type CourseInfo, listCourses } from "./courses.server";
 import { type Day, today } from "./day";
+import { DEFAULT_PEOPLE_QUERY } from "./people-list";
 import { type CourseStatus, courseStatus, type StatusCompletion, type StatusExemption } from "./status";
 import {
   byEmployeeAndCourse,
@@ -15,7 +16,7 @@ import {
   selectCompletionInputs,
   selectExemptionInputs,
 } from "./status-inputs.server";
-import { streamPeople } from "./status-queries.server";
+import { likeContains, streamPeople } from "./status-queries.server";
 import { countStatuses, type StatusCounts } from "./summary";
 
 const { employee, orgUnit } = schema;
@@ -41,11 +42,6 @@ export interface PeopleData {
 export interface PersonStatus extends PersonRow {
   /** Status per course code. */
   statuses: Record<string, CourseStatus>;
-}
-
-/** Characters with a meaning in LIKE are escaped, so a search for "50%" finds "50%". */
-function likeContains(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -170,14 +166,7 @@ export function listPeopleStatuses(input: {
     unitPath: input.unitPath,
     asOf: input.asOf,
     courses,
-    query: {
-      course: "alle",
-      status: "alle",
-      q: input.search ?? "",
-      sort: "navn",
-      dir: "asc",
-      page: 1,
-    } as const,
+    query: { ...DEFAULT_PEOPLE_QUERY, q: input.search ?? "" },
   };
   return [...streamPeople(sqlInput)];
 }

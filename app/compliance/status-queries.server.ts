@@ -20,7 +20,7 @@ import {
   toCourseStatus,
 } from "./kept-status.server";
 import type { PersonStatus } from "./people.server";
-import { type PeopleQuery, STATUS_FILTERS, type StatusFilter } from "./people-list";
+import { type PeopleQuery, STATUS_FILTERS, type StatusFilter, selectedCourses } from "./people-list";
 import type { CourseStatus, ListedStatusKind } from "./status";
 import { type StatusCounts, statusCounts } from "./summary";
 
@@ -187,8 +187,16 @@ function rollUpCounts(
 // The people list
 
 /** Characters with a meaning in LIKE are escaped, so a search for "50%" finds "50%". */
-function likeContains(value: string): string {
+export function likeContains(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The search box: the kept row t's person has it in their name or employee number (null: no search). */
+function searchSql(t: string, search: string): SQL | null {
+  const q = search.trim();
+  if (!q) return null;
+  const pattern = likeContains(q);
+  return sql`EXISTS (SELECT 1 FROM employee e WHERE e.id = ${sql.raw(`${t}.employee_id`)} AND (e.name LIKE ${pattern} ESCAPE '\\' OR e.employee_number LIKE ${pattern} ESCAPE '\\'))`;
 }
 
 function kindsIn(t: string, asOf: Day, kinds: readonly string[]): SQL {
@@ -203,21 +211,18 @@ type Reads = "all" | "first";
 
 /**
  * The FROM and WHERE of the people list: one driving kept row per listed person (the selected
- * course's, or the first course's for "alle"), the scope, the search and the status filter.
+ * course's, or the first course's for every course), the scope, the search and the status filter.
  */
 function peopleWhere(input: PeopleListInput, reads: Reads = "all"): { driver: number; where: SQL } {
   const { viewer, unitPath, asOf, query, courses } = input;
-  const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
+  const selected = selectedCourses(query, courses);
   const driver = (selected[0] ?? courses[0])?.id ?? -1;
   const kinds: readonly string[] | null = STATUS_FILTERS[query.status].kinds;
   let status: SQL = sql`1 = 1`;
   if (kinds !== null) {
     status = selected.length === 1 ? kindsIn("d", asOf, kinds) : anyCourseIn(input, selected, kinds, reads);
   }
-  const q = query.q.trim();
-  const search = q
-    ? sql`EXISTS (SELECT 1 FROM employee e WHERE e.id = d.employee_id AND (e.name LIKE ${likeContains(q)} ESCAPE '\\' OR e.employee_number LIKE ${likeContains(q)} ESCAPE '\\'))`
-    : sql`1 = 1`;
+  const search = searchSql("d", query.q) ?? sql`1 = 1`;
   return {
     driver,
     where: sql`d.course_id = ${driver} AND ${keptScopeSql("d", viewer, unitPath)} AND ${listedSql("d", asOf)} AND ${search} AND ${status}`,
@@ -249,12 +254,12 @@ function peopleOrder(input: PeopleListInput): SQL {
   // name_key ends with the name itself, so it breaks ties as sortPeople does (then the id).
   const tie = sql`d.name_key ASC, d.employee_id ASC`;
   switch (query.sort) {
-    case "nummer":
+    case "number":
       return sql`d.number_key ${dir}, ${tie}`;
-    case "enhed":
+    case "unit":
       return sql`d.unit_key ${dir}, ${tie}`;
-    case "frist": {
-      const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
+    case "due": {
+      const selected = selectedCourses(query, courses);
       const date =
         selected.length === 1
           ? statusDateSql("d", asOf)
@@ -292,9 +297,9 @@ export function countPeople(input: PeopleListInput): number {
  */
 function countFromKeptCounts({ viewer, unitPath, asOf, query, courses }: PeopleListInput): number | null {
   if (asOf !== today() || query.q.trim() !== "") return null;
-  const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
+  const selected = selectedCourses(query, courses);
   const column = FILTER_COLUMN[query.status];
-  // "Any course" is kept over every course, which "alle" selects.
+  // "Any course" is kept over every course, which ALL_COURSES selects.
   const courseId = column === null || selected.length === 1 ? (selected[0] ?? courses[0])?.id : ANY_COURSE;
   if (courseId === undefined) return 0;
   const db = getDb();
@@ -314,13 +319,13 @@ function countFromKeptCounts({ viewer, unitPath, asOf, query, courses }: PeopleL
 
 /** The kept count column of each status filter (null: everyone listed). */
 const FILTER_COLUMN: Record<StatusFilter, DayCountKind | null> = {
-  alle: null,
-  "ikke-gennemfoert": "notCompleted",
-  mangler: "missing",
-  overskredet: "overdue",
-  "udloeber-snart": "expiringSoon",
-  gennemfoert: "done",
-  fritaget: "exempt",
+  all: null,
+  notCompleted: "notCompleted",
+  missing: "missing",
+  overdue: "overdue",
+  expiringSoon: "expiringSoon",
+  completed: "done",
+  exempt: "exempt",
 };
 
 /** The ids of the people the filters select, in screen order; `limit`/`offset` for one page. */
@@ -449,20 +454,17 @@ export function* streamPeople(input: PeopleListInput): Generator<PersonStatus> {
  */
 export function countExportRows(input: PeopleListInput): number {
   const { viewer, unitPath, asOf, query, courses } = input;
-  const selected = query.course === "alle" ? courses : courses.filter((c) => c.code === query.course);
+  const selected = selectedCourses(query, courses);
   if (selected.length === 0) return 0;
   const kinds: readonly string[] | null = STATUS_FILTERS[query.status].kinds;
-  const q = query.q.trim();
-  const search = q
-    ? sql`AND EXISTS (SELECT 1 FROM employee e WHERE e.id = s.employee_id AND (e.name LIKE ${likeContains(q)} ESCAPE '\\' OR e.employee_number LIKE ${likeContains(q)} ESCAPE '\\'))`
-    : sql``;
+  const search = searchSql("s", query.q);
   return (
     getDb().get<{ n: number }>(sql`
       SELECT count(*) AS n FROM kept_status s
       WHERE s.course_id IN (${sql.join(
         selected.map((c) => sql`${c.id}`),
         sql`, `,
-      )}) AND ${keptScopeSql("s", viewer, unitPath)} AND ${listedSql("s", asOf)} ${search}
+      )}) AND ${keptScopeSql("s", viewer, unitPath)} AND ${listedSql("s", asOf)} ${search ? sql`AND ${search}` : sql``}
         ${kinds === null ? sql`` : sql`AND ${kindsIn("s", asOf, kinds)}`}`)?.n ?? 0
   );
 }

@@ -9,7 +9,7 @@ import { createEmployee, createUnit } from "../../db/test-fixtures";
 import { listCourses } from "./courses.server";
 import { addDaysToDay, today } from "./day";
 import { refreshKeptStatus } from "./kept-status.server";
-import { exportRows, type PeopleQuery, SORTS } from "./people-list";
+import { ALL_COURSES, exportRows, NOT_COMPLETED_QUERY, type PeopleQuery, SORTS } from "./people-list";
 import {
   countExportRows,
   type PeopleListInput,
@@ -63,15 +63,7 @@ describe("streamPeople (the exports' rows)", () => {
     unitPath: top.path,
     asOf,
     courses,
-    query: {
-      course: "alle",
-      status: "ikke-gennemfoert",
-      q: "",
-      sort: "enhed",
-      dir: "asc",
-      page: 1,
-      ...query,
-    },
+    query: { ...NOT_COMPLETED_QUERY, ...query },
   });
 
   afterAll(() => {
@@ -82,8 +74,8 @@ describe("streamPeople (the exports' rows)", () => {
   it("gives the people of the list in screen order, with their statuses, for every sort and filter", () => {
     let checked = 0;
     for (const viewer of [hr, manager]) {
-      for (const course of ["alle", ...courses.map((c) => c.code)]) {
-        for (const status of ["alle", "ikke-gennemfoert"] as const) {
+      for (const course of [ALL_COURSES, ...courses.map((c) => c.code)]) {
+        for (const status of ["all", "notCompleted"] as const) {
           for (const sort of Object.keys(SORTS) as PeopleQuery["sort"][]) {
             for (const dir of ["asc", "desc"] as const) {
               const list = input({ course, status, sort, dir }, viewer);
@@ -118,8 +110,8 @@ describe("streamPeople (the exports' rows)", () => {
     for (const query of [
       {},
       { course: "gdpr" },
-      { status: "alle" as const },
-      { status: "gennemfoert" as const, course: "ai" },
+      { status: "all" as const },
+      { status: "completed" as const, course: "ai" },
       { q: "Åse" },
       { q: "E1" },
     ]) {

@@ -5,11 +5,11 @@
 import type Database from "better-sqlite3";
 import { and, count, eq, like, or, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import { notAnnulledCompletion, notAnnulledExemption } from "~/compliance/status-inputs.server";
 import { currentVersion, listCourses } from "~/compliance/courses.server";
 import { type Day, today } from "~/compliance/day";
 import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import { type CourseStatus, courseStatus } from "~/compliance/status";
+import { notAnnulledCompletion, notAnnulledExemption } from "~/compliance/status-inputs.server";
 import { getCourseContent } from "~/content/content.server";
 import type { CourseContent, CourseModule } from "~/content/parse";
 import { getDb, schema } from "~/db.server";

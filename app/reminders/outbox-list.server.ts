@@ -3,7 +3,8 @@
 import { and, count, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "~/db.server";
-import { OUTBOX_STATUS_FILTERS } from "./outbox-labels";
+import { keyOfSlug } from "~/slugs";
+import { ALL_KINDS, OUTBOX_STATUS_FILTERS } from "./outbox-labels";
 import { REMINDER_MAIL_KINDS } from "./reminders.server";
 
 const { mailOutbox, mailAttachment } = schema;
@@ -16,32 +17,43 @@ export const OUTBOX_KIND_LABEL: Record<string, string> = {
 export const OUTBOX_PAGE_SIZE = 50;
 
 const Filters = z.object({
-  status: z.enum(Object.keys(OUTBOX_STATUS_FILTERS) as [keyof typeof OUTBOX_STATUS_FILTERS]).catch("alle"),
-  type: z.string().catch("alle"),
   q: z.string().trim().max(100).catch(""),
   side: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-export type OutboxFilters = z.infer<typeof Filters>;
+export type OutboxFilters = z.infer<typeof Filters> & {
+  status: keyof typeof OUTBOX_STATUS_FILTERS;
+  /** A mail kind, or ALL_KINDS. */
+  type: string;
+};
 
 export function parseOutboxFilters(params: URLSearchParams): OutboxFilters {
-  const f = Filters.parse({
-    status: params.get("status") ?? undefined,
-    type: params.get("type") ?? undefined,
-    q: params.get("q") ?? undefined,
-    side: params.get("side") ?? undefined,
-  });
-  return { ...f, type: f.type in OUTBOX_KIND_LABEL ? f.type : "alle" };
+  const f = Filters.parse({ q: params.get("q") ?? undefined, side: params.get("side") ?? undefined });
+  const type = params.get("type");
+  return {
+    ...f,
+    status: keyOfSlug(OUTBOX_STATUS_FILTERS, params.get("status")) ?? "all",
+    type: type !== null && type in OUTBOX_KIND_LABEL ? type : ALL_KINDS,
+  };
+}
+
+/** The filters as URL parameters (without the page). */
+export function outboxFilterParams(filters: OutboxFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.status !== "all") params.set("status", OUTBOX_STATUS_FILTERS[filters.status].slug);
+  if (filters.type !== ALL_KINDS) params.set("type", filters.type);
+  if (filters.q) params.set("q", filters.q);
+  return params;
 }
 
 function statusCondition(status: OutboxFilters["status"]): SQL | undefined {
   switch (status) {
-    case "sendt":
+    case "sent":
       return eq(mailOutbox.status, "sent");
-    case "fejlet":
+    case "failed":
       return eq(mailOutbox.status, "failed");
-    case "venter":
+    case "waiting":
       return and(eq(mailOutbox.status, "queued"), isNotNull(mailOutbox.nextAttemptAt));
-    case "ikke-sendt":
+    case "notSent":
       return and(eq(mailOutbox.status, "queued"), isNull(mailOutbox.nextAttemptAt));
     default:
       return undefined;
@@ -51,7 +63,7 @@ function statusCondition(status: OutboxFilters["status"]): SQL | undefined {
 export function listOutbox(filters: OutboxFilters) {
   const where = and(
     statusCondition(filters.status),
-    filters.type === "alle" ? undefined : eq(mailOutbox.kind, filters.type),
+    filters.type === ALL_KINDS ? undefined : eq(mailOutbox.kind, filters.type),
     filters.q
       ? sql`${mailOutbox.to} LIKE ${`%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`
       : undefined,

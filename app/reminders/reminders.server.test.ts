@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentVersion, listCourses } from "~/compliance/courses.server";
 import { addDaysToDay, type Day } from "~/compliance/day";
 import { refreshKeptStatus } from "~/compliance/kept-status.server";
+import { ALL_COURSES } from "~/compliance/people-list";
 import { getDb, schema } from "~/db.server";
 import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
 import { startTestSmtp, type TestSmtp } from "../../e2e/test-smtp";
@@ -221,7 +222,7 @@ describe("a manager's manual reminder", () => {
       viewer,
       unitPath: unit.path,
       employeeIds: ids,
-      course: "alle",
+      course: ALL_COURSES,
       day,
     });
 

@@ -9,8 +9,13 @@ import { topScopePaths } from "~/auth/scope";
 import { type CourseInfo, listCourses } from "~/compliance/courses.server";
 import { addDaysToDay, type Day } from "~/compliance/day";
 import { listPeopleStatuses, type PersonStatus } from "~/compliance/people.server";
-import type { PeopleQuery } from "~/compliance/people-list";
-import { buildPeopleView, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
+import { ALL_COURSES, NOT_COMPLETED_QUERY } from "~/compliance/people-list";
+import {
+  buildPeopleView,
+  exportTitle,
+  fileSlug,
+  peopleViewExportRows,
+} from "~/compliance/people-view.server";
 import { type CourseStatus, isNotCompleted, STATUS_LABEL } from "~/compliance/status";
 import { type UnitLabeler, unitPathLabeler } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
@@ -363,7 +368,7 @@ export interface ManualRequest {
   unitPath: string;
   /** The people chosen, or "all": everyone who has not completed. */
   employeeIds: readonly number[] | "all";
-  /** A course code, or "alle". */
+  /** A course code, or ALL_COURSES. */
   course: string;
   day: Day;
 }
@@ -382,7 +387,7 @@ export interface ManualPlan {
 
 /** Who would get a reminder (and about what), and who not and why. Scope is the viewer's, in SQL. */
 export function planManualReminders(request: ManualRequest): ManualPlan {
-  const courses = listCourses().filter((c) => request.course === "alle" || c.code === request.course);
+  const courses = listCourses().filter((c) => request.course === ALL_COURSES || c.code === request.course);
   const labels = unitPathLabeler();
   const people = listPeopleStatuses({
     viewer: request.viewer,
@@ -505,15 +510,6 @@ export function listDepartments() {
     .sort((a, b) => a.label.localeCompare(b.label, "da"));
 }
 
-const NOT_COMPLETED_QUERY: PeopleQuery = {
-  course: "alle",
-  status: "ikke-gennemfoert",
-  q: "",
-  sort: "enhed",
-  dir: "asc",
-  page: 1,
-};
-
 /** Who in the afdeling has not completed GDPR or AI: the rows, the file's title and its name. */
 export function departmentList(
   unit: { id: number; name: string; path: string; parentId: number | null },
@@ -521,13 +517,6 @@ export function departmentList(
 ) {
   const view = buildPeopleView({ viewer: WHOLE_ORGANISATION, unit, query: NOT_COMPLETED_QUERY, asOf: day });
   const rows = [...peopleViewExportRows(view, NOT_COMPLETED_QUERY)];
-  const slug = unit.name
-    .toLowerCase()
-    .replaceAll("æ", "ae")
-    .replaceAll("ø", "oe")
-    .replaceAll("å", "aa")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
   return {
     rows,
     people: view.people.length,
@@ -537,7 +526,7 @@ export function departmentList(
       asOf: day,
       filters: view.filters,
     },
-    fileName: `afdelingsliste_${slug}_${day}.xlsx`,
+    fileName: `afdelingsliste_${fileSlug(unit.name)}_${day}.xlsx`,
   };
 }
 

@@ -5,8 +5,13 @@ import type { Viewer } from "~/auth/scope";
 import { seesWholeOrganisation } from "~/auth/scope";
 import { listCourses } from "~/compliance/courses.server";
 import type { Day } from "~/compliance/day";
-import type { PeopleQuery } from "~/compliance/people-list";
-import { buildPeopleList, exportTitle, peopleViewExportRows } from "~/compliance/people-view.server";
+import { NOT_COMPLETED_QUERY, type PeopleQuery } from "~/compliance/people-list";
+import {
+  buildPeopleList,
+  exportTitle,
+  peopleFileName,
+  peopleViewExportRows,
+} from "~/compliance/people-view.server";
 import { listUnitsInScope, summarizeUnitsAsOf, unitPathLabeler } from "~/compliance/units.server";
 import { isAfdelingPath } from "~/super-users/range";
 import { countSuperUsersByAfdeling } from "~/super-users/super-users.server";
@@ -53,15 +58,7 @@ export function buildUnitSummaryExport(viewer: Viewer, asOf: Day) {
 
 /** Everyone in the viewer's scope who has not completed a course, sorted by unit: the CLI's default. */
 export function buildNotCompletedExport(viewer: Viewer, asOf: Day, query: Partial<PeopleQuery> = {}) {
-  const full: PeopleQuery = {
-    course: "alle",
-    status: "ikke-gennemfoert",
-    q: "",
-    sort: "enhed",
-    dir: "asc",
-    page: 1,
-    ...query,
-  };
+  const full: PeopleQuery = { ...NOT_COMPLETED_QUERY, ...query };
   // Streamed from SQL in screen order, a chunk at a time.
   const built = buildPeopleList({ viewer, unit: null, query: full, asOf });
   const view = { ...built, scopeLabel: scopeLabel(viewer) };
@@ -76,7 +73,6 @@ export function buildNotCompletedExport(viewer: Viewer, asOf: Day, query: Partia
     rows: peopleViewExportRows(view, full),
     rowCount: () => view.exportRowCount(),
     meta,
-    fileName: (format: "csv" | "xlsx") =>
-      `hvem-mangler_${scopeSlug(viewer)}_${full.course === "alle" ? "alle-kurser" : full.course}_${asOf}.${format}`,
+    fileName: (format: "csv" | "xlsx") => peopleFileName(scopeSlug(viewer), full, asOf, format),
   };
 }

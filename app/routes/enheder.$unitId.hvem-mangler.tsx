@@ -4,7 +4,15 @@ import { useEffect, useState } from "react";
 import { recordAudit } from "~/audit/audit.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
-import { parsePeopleQuery, peopleQueryToParams, statusDate } from "~/compliance/people-list";
+import {
+  ALL_COURSES_SLUG,
+  courseSlug,
+  parsePeopleQuery,
+  peopleQueryToParams,
+  STATUS_FILTERS,
+  selectedCourses,
+  statusDate,
+} from "~/compliance/people-list";
 import { isNotCompleted, STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
 import { viewerInput } from "~/server/jobs.server";
@@ -21,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = requireUnitForViewer(request, params.unitId);
   const asOf = today();
   const url = new URL(request.url);
-  url.searchParams.set("status", "ikke-gennemfoert");
+  url.searchParams.set("status", STATUS_FILTERS.notCompleted.slug);
   const courses = listCourses();
   const query = parsePeopleQuery(
     url.searchParams,
@@ -31,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await runInWorker("peopleView", {
     viewer: viewerInput(user),
     unitId: unit.id,
-    query: { ...query, sort: "enhed", dir: "asc" },
+    query: { ...query, sort: "unit", dir: "asc" },
     asOf,
     maxPeople: MAX_PEOPLE_ON_PAGE,
   });
@@ -44,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rowCount: view.people.length,
   });
 
-  const selected = courses.filter((c) => query.course === "alle" || c.code === query.course);
+  const selected = selectedCourses(query, courses);
   // One row per person: for each course the status word and the frist, or "–" when it is done.
   const groups = new Map<string, { name: string; employeeNumber: string; cells: string[] }[]>();
   for (const p of view.people) {
@@ -67,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     courses: courses.map((c) => ({ code: c.code, title: c.title })),
     columns: selected.map((c) => c.title),
     courseLabel: selected.length === 1 ? selected[0]?.title : "GDPR eller AI",
-    exportParams: peopleQueryToParams({ ...query, sort: "enhed", dir: "asc", page: 1 }).toString(),
+    exportParams: peopleQueryToParams({ ...query, sort: "unit", dir: "asc", page: 1 }).toString(),
     total: view.total,
     tooMany: view.tooMany,
     groups: [...groups].map(([label, people]) => ({ label, people })),
@@ -98,10 +106,10 @@ export default function WhoIsMissing() {
             <select
               id="kursus"
               name="kursus"
-              defaultValue={d.course}
+              defaultValue={courseSlug(d.course)}
               className="mt-1 rounded border border-gray-500 bg-white px-2 py-2"
             >
-              <option value="alle">GDPR eller AI</option>
+              <option value={ALL_COURSES_SLUG}>GDPR eller AI</option>
               {d.courses.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.title}

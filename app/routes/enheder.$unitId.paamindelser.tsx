@@ -8,6 +8,7 @@ import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
+import { ALL_COURSES_SLUG, courseOfSlug, courseSlug } from "~/compliance/people-list";
 import { requireUnitForViewer } from "~/compliance/units.server";
 import { config } from "~/env.server";
 import {
@@ -19,8 +20,10 @@ import { formatShortDate } from "~/ui/format";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 function courseParam(value: string | null) {
-  const codes = listCourses().map((c) => c.code);
-  return value && codes.includes(value) ? value : "alle";
+  return courseOfSlug(
+    value,
+    listCourses().map((c) => c.code),
+  );
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,7 +45,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     actor: user,
     action: "view_not_completed",
     scope: unit.name,
-    filters: `Påmindelser; Kursus: ${course}`,
+    filters: `Påmindelser; Kursus: ${listCourses().find((c) => c.code === course)?.title ?? "Alle kurser"}`,
     rowCount: people.length,
   });
   return {
@@ -57,7 +60,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 const ReminderForm = z.object({
   intent: z.enum(["preview", "send"]).catch("preview"),
   hvem: z.enum(["valgte", "alle"]).catch("valgte"),
-  kursus: z.string().catch("alle"),
+  kursus: z.string().catch(ALL_COURSES_SLUG),
   medarbejder: z.array(z.coerce.number().int().positive()).max(10_000),
 });
 
@@ -234,7 +237,7 @@ export default function Reminders() {
           <Form method="post" className="mt-4 flex flex-wrap items-center gap-4">
             <input type="hidden" name="intent" value="send" />
             <input type="hidden" name="hvem" value={selection?.hvem ?? "valgte"} />
-            <input type="hidden" name="kursus" value={selection?.kursus ?? d.course} />
+            <input type="hidden" name="kursus" value={courseSlug(selection?.kursus ?? d.course)} />
             {(selection?.ids ?? []).map((id) => (
               <input key={id} type="hidden" name="medarbejder" value={id} />
             ))}
@@ -255,10 +258,10 @@ export default function Reminders() {
           <select
             id="kursus-filter"
             name="kursus"
-            defaultValue={d.course}
+            defaultValue={courseSlug(d.course)}
             className="mt-1 min-h-11 rounded border border-gray-500 bg-white px-2 py-2"
           >
-            <option value="alle">Alle kurser</option>
+            <option value={ALL_COURSES_SLUG}>Alle kurser</option>
             {d.courses.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.title}
@@ -273,7 +276,7 @@ export default function Reminders() {
 
       <Form method="post" className="mt-4 rounded-lg bg-white p-4 shadow-sm">
         <input type="hidden" name="intent" value="preview" />
-        <input type="hidden" name="kursus" value={d.course} />
+        <input type="hidden" name="kursus" value={courseSlug(d.course)} />
         <fieldset>
           <legend className="font-semibold">Hvem skal have en påmindelse?</legend>
           <div className="mt-2 space-y-2">

@@ -4,6 +4,8 @@ import { recordAudit } from "~/audit/audit.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import {
+  ALL_COURSES_SLUG,
+  courseSlug,
   parsePeopleQuery,
   peopleQueryToParams,
   SORTS,
@@ -102,10 +104,10 @@ export default function PeopleList() {
           <select
             id="kursus"
             name="kursus"
-            defaultValue={d.query.course}
+            defaultValue={courseSlug(d.query.course)}
             className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
           >
-            <option value="alle">Alle kurser</option>
+            <option value={ALL_COURSES_SLUG}>Alle kurser</option>
             {d.courses.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.title}
@@ -121,11 +123,11 @@ export default function PeopleList() {
             id="status"
             name="status"
             aria-describedby="status-hjaelp"
-            defaultValue={d.query.status}
+            defaultValue={STATUS_FILTERS[d.query.status].slug}
             className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
           >
-            {Object.entries(STATUS_FILTERS).map(([value, f]) => (
-              <option key={value} value={value}>
+            {Object.values(STATUS_FILTERS).map((f) => (
+              <option key={f.slug} value={f.slug}>
                 {f.label}
               </option>
             ))}
@@ -153,12 +155,12 @@ export default function PeopleList() {
           <select
             id="sort"
             name="sort"
-            defaultValue={d.query.sort}
+            defaultValue={SORTS[d.query.sort].slug}
             className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
           >
-            {Object.entries(SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
+            {Object.values(SORTS).map((sort) => (
+              <option key={sort.slug} value={sort.slug}>
+                {sort.label}
               </option>
             ))}
           </select>

@@ -5,8 +5,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { recordAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guard.server";
 import { config } from "~/env.server";
-import { OUTBOX_STATUS_FILTERS } from "~/reminders/outbox-labels";
-import { listOutbox, OUTBOX_KIND_LABEL, parseOutboxFilters } from "~/reminders/outbox-list.server";
+import { ALL_KINDS, ALL_KINDS_SLUG, OUTBOX_STATUS_FILTERS } from "~/reminders/outbox-labels";
+import {
+  listOutbox,
+  OUTBOX_KIND_LABEL,
+  outboxFilterParams,
+  parseOutboxFilters,
+} from "~/reminders/outbox-list.server";
 import { formatCount, formatTimestamp } from "~/ui/format";
 
 const STATUS_LABEL = { queued: "Venter", sent: "Sendt", failed: "Fejlede" } as const;
@@ -20,13 +25,10 @@ export function loader({ request }: LoaderFunctionArgs) {
     actor: user,
     action: "view_outbox",
     scope: "Udbakken",
-    filters: `Status: ${OUTBOX_STATUS_FILTERS[filters.status]}; Type: ${filters.type}; Søgning: ${filters.q}`,
+    filters: `Status: ${OUTBOX_STATUS_FILTERS[filters.status].label}; Type: ${OUTBOX_KIND_LABEL[filters.type] ?? "Alle typer"}; Søgning: ${filters.q}`,
     rowCount: list.rows.length,
   });
-  const params = new URLSearchParams();
-  if (filters.status !== "alle") params.set("status", filters.status);
-  if (filters.type !== "alle") params.set("type", filters.type);
-  if (filters.q) params.set("q", filters.q);
+  const params = outboxFilterParams(filters);
   return {
     smtp: config().smtp !== null,
     filters,
@@ -84,10 +86,15 @@ export default function Outbox() {
           <label htmlFor="status" className="block text-sm font-semibold">
             Status
           </label>
-          <select id="status" name="status" defaultValue={d.filters.status} className={field}>
-            {Object.entries(OUTBOX_STATUS_FILTERS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
+          <select
+            id="status"
+            name="status"
+            defaultValue={OUTBOX_STATUS_FILTERS[d.filters.status].slug}
+            className={field}
+          >
+            {Object.values(OUTBOX_STATUS_FILTERS).map((f) => (
+              <option key={f.slug} value={f.slug}>
+                {f.label}
               </option>
             ))}
           </select>
@@ -96,8 +103,13 @@ export default function Outbox() {
           <label htmlFor="type" className="block text-sm font-semibold">
             Type
           </label>
-          <select id="type" name="type" defaultValue={d.filters.type} className={field}>
-            <option value="alle">Alle typer</option>
+          <select
+            id="type"
+            name="type"
+            defaultValue={d.filters.type === ALL_KINDS ? ALL_KINDS_SLUG : d.filters.type}
+            className={field}
+          >
+            <option value={ALL_KINDS_SLUG}>Alle typer</option>
             {d.kinds.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PEOPLE_QUERY } from "~/compliance/people-list";
 import { type AppDatabase, openDatabase, schema, setThreadConnection } from "~/db.server";
 import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
 import { type Jobs, jobs, type ViewerInput } from "./jobs.server";
@@ -73,14 +74,14 @@ describe("the app's jobs in a worker", { timeout: 60_000 }, () => {
     expect(dashboard).toEqual(jobs.unitDashboard({ viewer: manager, unitId: a.id, asOf }));
     expect(dashboard.trend.length).toBeGreaterThan(0);
 
-    const query = { q: "", status: "alle", course: "alle", sort: "navn", dir: "asc", page: 1 } as const;
+    const query = DEFAULT_PEOPLE_QUERY;
     const people = await inWorker("peopleView", { viewer: manager, unitId: a.id, query, asOf, page: 1 });
     expect(people.people.map((p) => p.employeeId)).toEqual([inA]);
     expect(people.unitLabels[a.id]).toBe("Område > Afdeling A");
   });
 
   it("a list without pages loads nobody when it holds more than asked for, and says how many", () => {
-    const query = { q: "", status: "alle", course: "alle", sort: "enhed", dir: "asc", page: 1 } as const;
+    const query = { ...DEFAULT_PEOPLE_QUERY, sort: "unit" as const };
     const all = jobs.peopleView({ viewer: hr, unitId: top.id, query, asOf, maxPeople: 2 });
     expect(all).toMatchObject({ total: 2, tooMany: false });
     expect(all.people).toHaveLength(2);

@@ -4,6 +4,7 @@
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import { rebuildKeptStatus } from "~/compliance/kept-status.server";
+import { NOT_COMPLETED_QUERY } from "~/compliance/people-list";
 import { buildPeopleList } from "~/compliance/people-view.server";
 import { countByUnitPath } from "~/compliance/status-queries.server";
 import { unitTrend } from "~/compliance/trend.server";
@@ -39,7 +40,7 @@ for (let round = 0; round < 2; round++) {
     buildPeopleList({
       viewer,
       unit: null,
-      query: { course: "alle", status: "ikke-gennemfoert", q: "", sort: "enhed", dir: "asc", page: 1 },
+      query: NOT_COMPLETED_QUERY,
       asOf,
     }).page(1),
   );
