@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PersonStatus } from "./people.server";
+import type { PersonStatus } from "./people-data";
 import {
   ALL_COURSES,
   courseSlug,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ExportRow } from "~/reports/export-writers.server";
 import { keyOfSlug } from "~/slugs";
 import { addDaysToDay, type Day } from "./day";
-import type { PersonStatus } from "./people.server";
+import type { PersonStatus } from "./people-data";
 import { type CourseStatus, STATUS_LABEL } from "./status";
 
 // Values inside the code are English; the Danish words are the URL's (`slug`) and the screen's

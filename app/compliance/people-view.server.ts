@@ -3,7 +3,8 @@
 import type { Viewer } from "~/auth/scope";
 import { type CourseInfo, listCourses } from "./courses.server";
 import type { Day } from "./day";
-import { keptStatusCovers, listPeopleStatusesByRule, type PersonStatus } from "./people.server";
+import { keptStatusCovers, listPeopleStatusesByRule } from "./people.server";
+import type { PersonStatus } from "./people-data";
 import {
   ALL_COURSES,
   describeQuery,

@@ -1,48 +1,23 @@
 // People and their status per course, always filtered by the viewer's scope inside SQL.
-// Loading (one query per table) is separate from computing status, so the same rows serve
-// status today and at each month end of the trend.
+// Loading (one query per table) is separate from computing status (people-data.ts), so the same
+// rows serve status today and at each month end of the trend.
 import { and, eq, gt, inArray, isNull, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Viewer } from "~/auth/scope";
 import { unitScopeCondition } from "~/auth/scope.server";
 import { getDb, schema } from "~/db.server";
 import { type CourseInfo, listCourses } from "./courses.server";
 import { type Day, today } from "./day";
+import { type PeopleData, type PersonStatus, statusesAsOf } from "./people-data";
 import { DEFAULT_PEOPLE_QUERY } from "./people-list";
-import { type CourseStatus, courseStatus, type StatusCompletion, type StatusExemption } from "./status";
 import {
   byEmployeeAndCourse,
   type EmployeeIdCondition,
-  inputKey,
   selectCompletionInputs,
   selectExemptionInputs,
 } from "./status-inputs.server";
 import { likeContains, streamPeople } from "./status-queries.server";
-import { countStatuses, type StatusCounts } from "./summary";
 
 const { employee, orgUnit } = schema;
-
-export interface PersonRow {
-  employeeId: number;
-  employeeNumber: string;
-  name: string;
-  email: string;
-  startDate: Day;
-  endDate: Day | null;
-  unitId: number;
-  unitPath: string;
-}
-
-export interface PeopleData {
-  courses: CourseInfo[];
-  people: PersonRow[];
-  completions: Map<string, StatusCompletion[]>;
-  exemptions: Map<string, StatusExemption[]>;
-}
-
-export interface PersonStatus extends PersonRow {
-  /** Status per course code. */
-  statuses: Record<string, CourseStatus>;
-}
 
 /**
  * Everyone under `unitPath` inside the viewer's scope who is on the roster at some point in
@@ -102,45 +77,6 @@ export function loadPeopleData(input: {
   const completions = byEmployeeAndCourse(selectCompletionInputs(db, selected).all());
   const exemptions = byEmployeeAndCourse(selectExemptionInputs(db, selected).all());
   return { courses, people, completions, exemptions };
-}
-
-const isListed = (person: PersonRow, asOf: Day) =>
-  person.startDate <= asOf && (person.endDate === null || person.endDate > asOf);
-
-function statusOf(data: PeopleData, person: PersonRow, course: CourseInfo, asOf: Day): CourseStatus {
-  return courseStatus({
-    employee: person,
-    course,
-    completions: data.completions.get(inputKey(person.employeeId, course.id)) ?? [],
-    exemptions: data.exemptions.get(inputKey(person.employeeId, course.id)) ?? [],
-    asOf,
-  });
-}
-
-/** Status per course for everyone listed on `asOf` (leavers and future starters left out). */
-export function statusesAsOf(data: PeopleData, asOf: Day): PersonStatus[] {
-  const result: PersonStatus[] = [];
-  for (const person of data.people) {
-    if (!isListed(person, asOf)) continue;
-    const statuses: Record<string, CourseStatus> = {};
-    for (const course of data.courses) statuses[course.code] = statusOf(data, person, course, asOf);
-    result.push({ ...person, statuses });
-  }
-  return result;
-}
-
-/** Just the counts per course on `asOf`, without building a row per person (for trends). */
-export function countStatusesAsOf(data: PeopleData, asOf: Day): Record<string, StatusCounts> {
-  const counts: Record<string, StatusCounts> = {};
-  for (const course of data.courses) {
-    counts[course.code] = countStatuses(
-      (function* () {
-        for (const person of data.people)
-          if (isListed(person, asOf)) yield statusOf(data, person, course, asOf);
-      })(),
-    );
-  }
-  return counts;
 }
 
 /**

@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import { and, type SQL, sql } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { schema } from "~/db.server";
+import { inputKey } from "./people-data";
 
 const { completion, exemption, annulment } = schema;
 
@@ -55,5 +56,3 @@ export function byEmployeeAndCourse<T extends { employeeId: number; courseId: nu
   }
   return map;
 }
-
-export const inputKey = (employeeId: number, courseId: number) => `${employeeId}:${courseId}`;

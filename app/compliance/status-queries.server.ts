@@ -19,7 +19,7 @@ import {
   statusDateSql,
   toCourseStatus,
 } from "./kept-status.server";
-import type { PersonStatus } from "./people.server";
+import type { PersonStatus } from "./people-data";
 import { type PeopleQuery, STATUS_FILTERS, type StatusFilter, selectedCourses } from "./people-list";
 import type { CourseStatus, ListedStatusKind } from "./status";
 import { type StatusCounts, statusCounts } from "./summary";

@@ -1,5 +1,6 @@
-// The status rule (PRODUCT.md, "Status of one employee in one course"). Every page, export and
-// command decides status through `courseStatus`, so they can never disagree.
+// The status rule: the product's "status of one employee in one course", as the README's "How it
+// is built" describes it (written down with the client in PRODUCT.md, outside this repository).
+// Every page, export and command decides status through `courseStatus`, so they can never disagree.
 import { addDaysToDay, addMonthsToDay, type Day, daysBetween, minDay } from "./day";
 
 export const EXPIRING_SOON_DAYS = 30;
@@ -66,16 +67,16 @@ export function isNotCompleted(status: CourseStatus): boolean {
   return status.kind === "missing" || status.kind === "overdue";
 }
 
+// A completion's expiry depends only on its date, its version, the course and how many versions
+// were out, so it is computed once per course object: a 12-month trend evaluates it twelve times.
+const expiryCache = new WeakMap<StatusCourse, Map<string, Day>>();
+
 /**
  * The first day a completion no longer counts ("valid while asOf < expiry").
  * A material version published after the completion's version cuts it to publishedOn + window.
  * `asOf` leaves out versions published after that day (a status as of last January knows nothing
  * of a version from November); without it every published version counts.
  */
-// A completion's expiry depends only on its date, its version, the course and how many versions
-// were out, so it is computed once per course object: a 12-month trend evaluates it twelve times.
-const expiryCache = new WeakMap<StatusCourse, Map<string, Day>>();
-
 export function completionExpiry(completion: StatusCompletion, course: StatusCourse, asOf?: Day): Day {
   const published = asOf === undefined ? course.versions.length : versionsPublishedBy(course, asOf);
   let cache = expiryCache.get(course);

@@ -2,7 +2,7 @@
 import { endOfMonth, format, parse, subMonths } from "date-fns";
 import { da } from "date-fns/locale";
 import type { Day } from "./day";
-import { countStatusesAsOf, type PeopleData } from "./people.server";
+import { countStatusesAsOf, type PeopleData } from "./people-data";
 
 /** The last `count` month ends up to `asOf`; the current month counts as of `asOf` itself. */
 export function monthEnds(asOf: Day, count = 12): Day[] {

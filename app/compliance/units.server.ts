@@ -9,7 +9,8 @@ import { getDb, schema } from "~/db.server";
 import { parseId } from "~/url-params";
 import type { CourseInfo } from "./courses.server";
 import type { Day } from "./day";
-import { keptStatusCovers, listPeopleStatuses, type PersonStatus } from "./people.server";
+import { keptStatusCovers, listPeopleStatuses } from "./people.server";
+import type { PersonStatus } from "./people-data";
 import { countUnits } from "./status-queries.server";
 import { countStatuses, type StatusCounts } from "./summary";
 

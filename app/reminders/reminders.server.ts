@@ -8,7 +8,8 @@ import type { Viewer } from "~/auth/scope";
 import { topScopePaths } from "~/auth/scope";
 import { type CourseInfo, listCourses } from "~/compliance/courses.server";
 import { addDaysToDay, type Day } from "~/compliance/day";
-import { listPeopleStatuses, type PersonStatus } from "~/compliance/people.server";
+import { listPeopleStatuses } from "~/compliance/people.server";
+import type { PersonStatus } from "~/compliance/people-data";
 import { ALL_COURSES, NOT_COMPLETED_QUERY } from "~/compliance/people-list";
 import {
   buildPeopleView,
