@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppDatabase, openDatabase, schema, setThreadConnection } from "~/db.server";
-import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
+import { createAccount, createEmployee, createUnit } from "~/test-fixtures";
 import { type Jobs, jobs, type ViewerInput } from "./jobs.server";
 import { JobFailedError, WorkerPool } from "./worker-pool.server";
 
