@@ -192,6 +192,9 @@ const EnvSchema = z
     }
   });
 
+/** Every variable the configuration reads (.env.example and the README document each). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
+
 export type PasswordLogin = "all" | "admins" | "off";
 
 export interface AppConfig {
