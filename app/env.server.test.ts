@@ -139,7 +139,7 @@ describe("the variables' documentation", () => {
 
   it("defaults for the server, the database and the logs", () => {
     expect(parseConfig({})).toMatchObject({
-      production: false,
+      production: true,
       port: 3000,
       trustProxy: false,
       databasePath: "db/albertslund.db",
@@ -148,8 +148,8 @@ describe("the variables' documentation", () => {
       retentionMonths: 24,
       publicOriginIsSet: false,
     });
-    expect(parseConfig({ NODE_ENV: "production", TRUST_PROXY: "1" })).toMatchObject({
-      production: true,
+    expect(parseConfig({ NODE_ENV: "development", TRUST_PROXY: "1" })).toMatchObject({
+      production: false,
       trustProxy: true,
     });
   });

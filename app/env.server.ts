@@ -26,8 +26,9 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 const EnvSchema = z
   .object({
-    // "production" for `npm start` (the server sets it when unset), "development" for `npm run
-    // dev`, "test" under Vitest. Production cookies are __Host- and Secure.
+    // "production" unless told otherwise (`npm start`, `npm run demo`: the server also sets it for
+    // React and Remix), "development" for `npm run dev`, "test" under Vitest. Production cookies
+    // are __Host- and Secure; development serves through Vite.
     NODE_ENV: z.preprocess(
       emptyAsUndefined,
       z
@@ -35,7 +36,7 @@ const EnvSchema = z
           message:
             "NODE_ENV skal være production, development eller test / must be production, development or test",
         })
-        .default("development"),
+        .default("production"),
     ),
     PORT: z.preprocess(
       emptyAsUndefined,

@@ -21,8 +21,8 @@ import {
   securityHeaders,
 } from "./security";
 
-// `npm start` serves the production build; say so before React, Remix and the build (and its
-// cookie settings) load. `npm run dev` sets NODE_ENV=development.
+// `npm start` serves the production build; say so before React, Remix and the build load (the
+// configuration reads an unset NODE_ENV as production too). `npm run dev` sets development.
 process.env.NODE_ENV ??= "production";
 // A wrong variable stops the server here, with one line per problem, not at the first sign-in.
 const { production, port, trustProxy, publicOrigin } = configOrExit();
