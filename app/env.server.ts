@@ -275,27 +275,25 @@ export function defaultWorkerThreads(cores = os.availableParallelism()): number 
 
 let cached: AppConfig | undefined;
 
-/** The configuration of this process (parsed on first use). */
+/**
+ * The configuration of this process, parsed on first use: by the server and every command at
+ * start (modules such as the logger read it as they load). A wrong variable ends the process
+ * there, with every problem on stderr and exit code 1, not a stack trace.
+ */
 export function config(): AppConfig {
-  cached ??= parseConfig();
+  if (!cached) {
+    try {
+      cached = parseConfig();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    }
+  }
   return cached;
 }
 
 /** For a test that changes process.env: the next config() reads it again. */
 export function reloadConfig(): void {
   cached = undefined;
-}
-
-/**
- * The start of the server and of every command: the configuration, or every problem on stderr
- * and exit code 1 before anything else runs.
- */
-export function configOrExit(): AppConfig {
-  try {
-    return config();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
 }

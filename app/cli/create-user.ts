@@ -10,7 +10,7 @@ import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABEL } from "~/auth/roles";
 import { findUnitByPathLabel } from "~/compliance/units.server";
 import { databasePath } from "~/db.server";
-import { configOrExit } from "~/env.server";
+import { config } from "~/env.server";
 import { ROLES } from "../../db/constants";
 import { exitWithUsage, isEntry, noPositionals, parseOrExit } from "./args";
 
@@ -52,12 +52,12 @@ function askHidden(question: string): Promise<string> {
 }
 
 if (isEntry(import.meta.url)) {
-  const config = configOrExit();
+  const settings = config();
   const args = parseOrExit(USAGE, CREATE_USER_OPTIONS, CreateUserArgs);
   const unitIds = args.unit.map(
     (path) => findUnitByPathLabel(path)?.id ?? exitWithUsage(`Enheden "${path}" findes ikke.`, USAGE),
   );
-  const password = Password.safeParse(config.userPassword ?? (await askHidden("Adgangskode: ")));
+  const password = Password.safeParse(settings.userPassword ?? (await askHidden("Adgangskode: ")));
   if (!password.success) exitWithUsage(password.error.issues[0]?.message ?? "Ugyldig adgangskode.", USAGE);
 
   const created = createAccount({

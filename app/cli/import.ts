@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { today } from "~/compliance/day";
-import { configOrExit } from "~/env.server";
+import { config } from "~/env.server";
 import { applyImport, describeRosterPlan } from "~/imports/apply-import.server";
 import { prepareCompletionsImport, prepareRosterImport } from "~/imports/import.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "~/imports/limits";
@@ -60,7 +60,7 @@ function printProblems(result: { errors: string[]; moreErrors: number; warnings:
 }
 
 async function main() {
-  configOrExit();
+  config();
   const args = parseOrExit(USAGE, IMPORT_OPTIONS, ImportArgs);
   let size: number;
   try {

@@ -6,14 +6,14 @@
 // Exit codes: 0 done (also when some mails failed: they stay in the outbox and are retried), 2 bad arguments.
 import { z } from "zod";
 import { isDay, today } from "~/compliance/day";
-import { configOrExit } from "~/env.server";
+import { config } from "~/env.server";
 import { NOT_SENT_WITHOUT_SMTP } from "~/mail/outbox.server";
 import { type DeliveryResult, runDailyReminders, sendDepartmentLists } from "~/reminders/reminders.server";
 import { noPositionals, parseOrExit } from "./args";
 
 const USAGE = "Brug: npm run reminders [-- --date ÅÅÅÅ-MM-DD] [--department-lists]";
 
-configOrExit();
+config();
 const args = parseOrExit(
   USAGE,
   { date: { type: "string" }, "department-lists": { type: "boolean" } },

@@ -13,7 +13,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { isDay, today } from "~/compliance/day";
 import type { PeopleQuery } from "~/compliance/people-list";
 import { findUnitByPathLabel } from "~/compliance/units.server";
-import { configOrExit } from "~/env.server";
+import { config } from "~/env.server";
 import { type ExportRequest, writeExportFile } from "~/reports/export-files.server";
 import { sendPendingXapi } from "~/xapi/lrs.server";
 import { xapiExport } from "~/xapi/statements.server";
@@ -102,14 +102,14 @@ const HR_VIEWER = { role: "hr" as const, scopePaths: [] };
 const COMMAND = { actor: { kind: "command", name: "report" } } as const;
 
 async function main() {
-  const config = configOrExit();
+  const settings = config();
   const args = parseOrExit(USAGE, REPORT_OPTIONS, ReportCommandArgs);
 
   if (args.report === "completions") {
     // The actor's homePage and every id are made from the site's address: use the server's.
-    if (!config.publicOriginIsSet)
-      console.error(`PUBLIC_ORIGIN er ikke sat; udsagnene bruger ${config.publicOrigin}.`);
-    const origin = config.publicOrigin;
+    if (!settings.publicOriginIsSet)
+      console.error(`PUBLIC_ORIGIN er ikke sat; udsagnene bruger ${settings.publicOrigin}.`);
+    const origin = settings.publicOrigin;
     if (args.out) {
       const file = xapiExport(origin);
       writeFileSync(args.out, file.text);
@@ -124,7 +124,8 @@ async function main() {
     }
     if (args.send) {
       const lrs =
-        config.xapiLrs ?? exitWithUsage("XAPI_LRS_URL, XAPI_LRS_KEY og XAPI_LRS_SECRET er ikke sat.", USAGE);
+        settings.xapiLrs ??
+        exitWithUsage("XAPI_LRS_URL, XAPI_LRS_KEY og XAPI_LRS_SECRET er ikke sat.", USAGE);
       const result = await sendPendingXapi({ lrs, origin });
       recordAudit({
         ...COMMAND,

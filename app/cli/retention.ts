@@ -2,7 +2,7 @@
 // left more than N months ago (default RETENTION_MONTHS, 24), keeping anonymous counts.
 import { z } from "zod";
 import { today } from "~/compliance/day";
-import { configOrExit } from "~/env.server";
+import { config } from "~/env.server";
 import { runRetention } from "~/privacy/retention.server";
 import { isEntry, noPositionals, parseOrExit } from "./args";
 
@@ -21,11 +21,11 @@ export const RetentionArgs = z.object({
 });
 
 if (isEntry(import.meta.url)) {
-  const config = configOrExit();
+  const settings = config();
   const args = parseOrExit(USAGE, RETENTION_OPTIONS, RetentionArgs);
   const result = runRetention({
     today: today(),
-    months: args.months ?? config.retentionMonths,
+    months: args.months ?? settings.retentionMonths,
     dryRun: args.dryRun,
   });
   console.log(

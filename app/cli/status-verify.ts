@@ -6,12 +6,12 @@
 import { z } from "zod";
 import { verifyAndRollKeptStatus } from "~/compliance/kept-status.server";
 import { databasePath } from "~/db.server";
-import { configOrExit } from "~/env.server";
+import { config } from "~/env.server";
 import { noPositionals, parseOrExit } from "./args";
 
 const USAGE = "Brug: npm run db:verify [-- --repair]";
 
-configOrExit();
+config();
 const args = parseOrExit(
   USAGE,
   { repair: { type: "boolean" } },

@@ -9,7 +9,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { configOrExit } from "../env.server";
+import { config } from "../env.server";
 import { MAX_IMPORT_BYTES } from "../imports/limits";
 import { logger } from "../logger.server";
 import {
@@ -24,8 +24,9 @@ import {
 // `npm start` serves the production build; say so before React, Remix and the build load (the
 // configuration reads an unset NODE_ENV as production too). `npm run dev` sets development.
 process.env.NODE_ENV ??= "production";
-// A wrong variable stops the server here, with one line per problem, not at the first sign-in.
-const { production, port, trustProxy, publicOrigin } = configOrExit();
+// A wrong variable stops the server as it starts, with one line per problem (config()), not at
+// the first sign-in.
+const { production, port, trustProxy, publicOrigin } = config();
 // The roster and completion upload is the one form with a file; it keeps its own, larger cap
 // (the route refuses a single part above MAX_IMPORT_BYTES), plus room for the form's envelope.
 const IMPORT_UPLOAD_PATHS = new Set(["/hr/import", "/hr/import/", "/hr/import.data"]);
