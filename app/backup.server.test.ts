@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppDatabase, openDatabase, schema } from "~/db.server";
-import { createUnit } from "../db/test-fixtures";
+import { createUnit } from "~/test-fixtures";
 import { BackupError, backupDatabase } from "./backup.server";
 
 function countRows(file: string, table: string): number {

@@ -7,6 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
 import { ensureKeptStatus, rebuildKeptStatus } from "./compliance/kept-status.server";
 import { syncCourseVersions } from "./courses/versions.server";
+import { config } from "./env.server";
 import { reusePreparedStatements } from "./prepared.server";
 
 export { schema };
@@ -14,14 +15,13 @@ export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Data
 /** The `tx` of `db.transaction((tx) => …)`. Its callback must stay synchronous. */
 export type AppTransaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
 
-export const DEFAULT_DATABASE_PATH = "db/albertslund.db";
 const MIGRATIONS_FOLDER = path.resolve("db/migrations");
 // 3.51.3 fixes the WAL-reset bug that can corrupt a database written by two connections
 // (the site plus a backup or import command).
 const MIN_SQLITE_VERSION = [3, 51, 3];
 
 export function databasePath(): string {
-  return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+  return config().databasePath;
 }
 
 export function openDatabase(file: string = databasePath()): AppDatabase {

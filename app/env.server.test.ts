@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, defaultWorkerThreads, parseConfig } from "./env.server";
+import { ConfigError, defaultWorkerThreads, ENV_VARIABLES, parseConfig } from "./env.server";
 
 const TENANT = "https://login.microsoftonline.com/2f1c4e9a-8b7d-4c3e-9a1b-0d2e3f4a5b6c/v2.0";
 const sso = { OIDC_ISSUER: TENANT, OIDC_CLIENT_ID: "app-id", OIDC_CLIENT_SECRET: "hemmelig" };
@@ -114,5 +115,42 @@ describe("configuration from the environment", () => {
     });
     expect(lrs.xapiLrs).toMatchObject({ key: "nøgle", secret: "hemmelig" });
     expect(lrs.xapiLrs?.url.href).toBe("http://127.0.0.1:9999/xapi/");
+  });
+});
+
+describe("the variables' documentation", () => {
+  const example = readFileSync(".env.example", "utf8");
+  const readme = readFileSync("README.md", "utf8");
+  it.each(ENV_VARIABLES)("%s is in .env.example and the README's Configuration table", (name) => {
+    expect(example).toMatch(new RegExp(`^# ${name}=`, "m"));
+    expect(readme).toMatch(new RegExp(`^\\| [^|]*\`${name}\``, "m"));
+  });
+
+  it("a wrong number, level or switch stops with one line per variable", () => {
+    expect(problems({ PORT: "80000", LOG_LEVEL: "loud", TRUST_PROXY: "yes", RETENTION_MONTHS: "0" })).toEqual(
+      [
+        "PORT: PORT skal være 1-65535 / must be 1-65535",
+        "TRUST_PROXY: TRUST_PROXY skal være 0 eller 1 / must be 0 or 1",
+        "LOG_LEVEL: LOG_LEVEL skal være en af / must be one of fatal, error, warn, info, debug, trace, silent",
+        "RETENTION_MONTHS: RETENTION_MONTHS skal være mindst 1 / must be at least 1",
+      ],
+    );
+  });
+
+  it("defaults for the server, the database and the logs", () => {
+    expect(parseConfig({})).toMatchObject({
+      production: true,
+      port: 3000,
+      trustProxy: false,
+      databasePath: "db/albertslund.db",
+      log: { level: "info", file: null },
+      accessibilityStatementUrl: "https://was.digst.dk/",
+      retentionMonths: 24,
+      publicOriginIsSet: false,
+    });
+    expect(parseConfig({ NODE_ENV: "development", TRUST_PROXY: "1" })).toMatchObject({
+      production: false,
+      trustProxy: true,
+    });
   });
 });

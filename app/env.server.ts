@@ -1,6 +1,7 @@
-// The installation's configuration from environment variables, validated once with zod. The
-// server checks it at start (app/server/index.ts) and stops with one clear line per wrong
-// variable, in Danish and English, instead of failing later at the first sign-in.
+// The installation's configuration from environment variables, validated once with zod: the one
+// place in app/ that reads process.env (.env.example lists every variable). The server
+// (app/server/index.ts) and every command (app/cli) check it at start and stop with one clear
+// line per wrong variable, in Danish and English, instead of failing later at the first sign-in.
 import os from "node:os";
 import { z } from "zod";
 
@@ -21,9 +22,60 @@ const httpUrl = (name: string) =>
       `${name} skal bruge https:// (http:// kun på localhost) / must use https:// (http:// only on loopback)`,
     );
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 const EnvSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // "production" unless told otherwise (`npm start`, `npm run demo`: the server also sets it for
+    // React and Remix), "development" for `npm run dev`, "test" under Vitest. Production cookies
+    // are __Host- and Secure; development serves through Vite.
+    NODE_ENV: z.preprocess(
+      emptyAsUndefined,
+      z
+        .enum(["production", "development", "test"], {
+          message:
+            "NODE_ENV skal være production, development eller test / must be production, development or test",
+        })
+        .default("production"),
+    ),
+    PORT: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ message: "PORT skal være et tal / must be a number" })
+        .int("PORT skal være et helt tal / must be a whole number")
+        .min(1, "PORT skal være 1-65535 / must be 1-65535")
+        .max(65535, "PORT skal være 1-65535 / must be 1-65535")
+        .default(3000),
+    ),
+    // Behind a reverse proxy, 1 makes req.ip the client's address (X-Forwarded-For). Never on by
+    // default, or anyone could pick their own address and dodge the login limit.
+    TRUST_PROXY: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["0", "1"], { message: "TRUST_PROXY skal være 0 eller 1 / must be 0 or 1" }).default("0"),
+    ),
+    DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("db/albertslund.db")),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .enum(LOG_LEVELS, { message: `LOG_LEVEL skal være en af / must be one of ${LOG_LEVELS.join(", ")}` })
+        .default("info"),
+    ),
+    LOG_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+    ACCESSIBILITY_STATEMENT_URL: z.preprocess(
+      emptyAsUndefined,
+      httpUrl("ACCESSIBILITY_STATEMENT_URL").default(new URL("https://was.digst.dk/")),
+    ),
+    // Months after leaving before a person's records are deleted (npm run retention).
+    RETENTION_MONTHS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ message: "RETENTION_MONTHS skal være et tal / must be a number" })
+        .int("RETENTION_MONTHS skal være et helt antal måneder / must be whole months")
+        .min(1, "RETENTION_MONTHS skal være mindst 1 / must be at least 1")
+        .default(24),
+    ),
+    // Only for `npm run create-user` in scripts; otherwise it asks at the prompt.
+    USER_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
     PUBLIC_ORIGIN: z.preprocess(emptyAsUndefined, httpUrl("PUBLIC_ORIGIN").optional()),
     OIDC_ISSUER: z.preprocess(
       emptyAsUndefined,
@@ -141,10 +193,24 @@ const EnvSchema = z
     }
   });
 
+/** Every variable the configuration reads (.env.example and the README document each). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
+
 export type PasswordLogin = "all" | "admins" | "off";
 
 export interface AppConfig {
+  production: boolean;
+  port: number;
+  trustProxy: boolean;
+  databasePath: string;
+  log: { level: (typeof LOG_LEVELS)[number]; file: string | null };
+  accessibilityStatementUrl: string;
+  retentionMonths: number;
+  /** The password `npm run create-user` sets, when given in the environment. */
+  userPassword: string | null;
   publicOrigin: string;
+  /** Whether PUBLIC_ORIGIN was set (the certificate then links to it, not the request's host). */
+  publicOriginIsSet: boolean;
   oidc: { issuer: URL; clientId: string; clientSecret: string; employeeNumberClaim?: string } | null;
   smtp: { url: string; from: string } | null;
   mailFrom: string;
@@ -180,7 +246,16 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       : null;
   const mailFrom = e.MAIL_FROM ?? "AI og GDPR <no-reply@localhost>";
   return {
+    production: e.NODE_ENV === "production",
+    port: e.PORT,
+    trustProxy: e.TRUST_PROXY === "1",
+    databasePath: e.DATABASE_PATH,
+    log: { level: e.LOG_LEVEL, file: e.LOG_FILE ?? null },
+    accessibilityStatementUrl: e.ACCESSIBILITY_STATEMENT_URL.href,
+    retentionMonths: e.RETENTION_MONTHS,
+    userPassword: e.USER_PASSWORD ?? null,
     publicOrigin: e.PUBLIC_ORIGIN?.origin ?? `http://localhost:${e.PORT}`,
+    publicOriginIsSet: e.PUBLIC_ORIGIN !== undefined,
     oidc,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: mailFrom } : null,
     mailFrom,
@@ -200,8 +275,25 @@ export function defaultWorkerThreads(cores = os.availableParallelism()): number 
 
 let cached: AppConfig | undefined;
 
-/** The configuration of this process (parsed on first use). */
+/**
+ * The configuration of this process, parsed on first use: by the server and every command at
+ * start (modules such as the logger read it as they load). A wrong variable ends the process
+ * there, with every problem on stderr and exit code 1, not a stack trace.
+ */
 export function config(): AppConfig {
-  cached ??= parseConfig();
+  if (!cached) {
+    try {
+      cached = parseConfig();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    }
+  }
   return cached;
+}
+
+/** For a test that changes process.env: the next config() reads it again. */
+export function reloadConfig(): void {
+  cached = undefined;
 }

@@ -2,10 +2,13 @@
 // names searched for): requests are logged as method, path, status and request id only.
 // LOG_FILE sends them to a file instead of standard output (the e2e run checks that file).
 import pino from "pino";
+import { config } from "./env.server";
+
+const { level, file } = config().log;
 
 export const logger = pino(
   {
-    level: process.env.LOG_LEVEL ?? "info",
+    level,
     base: { app: "albertslund-ai-gdpr" },
     redact: {
       paths: [
@@ -19,5 +22,5 @@ export const logger = pino(
     },
     timestamp: pino.stdTimeFunctions.isoTime,
   },
-  process.env.LOG_FILE ? pino.destination({ dest: process.env.LOG_FILE, sync: true }) : undefined,
+  file ? pino.destination({ dest: file, sync: true }) : undefined,
 );

@@ -5,6 +5,7 @@ import { recordAudit } from "~/audit/audit.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import type { MunicipalContacts } from "~/content/placeholders";
 import { getDb, schema } from "~/db.server";
+import { config } from "~/env.server";
 
 const { siteSetting } = schema;
 
@@ -23,7 +24,7 @@ export function isDemoDatabase(): boolean {
 // Danish law requires a link to the accessibility statement made in Digitaliseringsstyrelsen's
 // WAS tool; each installation configures its own address.
 export function accessibilityStatementUrl(): string {
-  return process.env.ACCESSIBILITY_STATEMENT_URL || "https://was.digst.dk/";
+  return config().accessibilityStatementUrl;
 }
 
 // ---------------------------------------------------------------------------------------------

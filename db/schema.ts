@@ -496,7 +496,7 @@ export const certificateCode = sqliteTable("certificate_code", {
  * classify any date from the row's last change on, so overviews, lists and exports classify,
  * filter, count and page in SQL instead of recomputing everyone's history. Derived data only:
  * `app/compliance/kept-status.server.ts` writes it in the same transaction as every change to
- * its inputs, `rebuildKeptStatus()` rebuilds it all and `npm run status:verify` checks it.
+ * its inputs, `rebuildKeptStatus()` rebuilds it all and `npm run db:verify` checks it.
  */
 export const keptStatus = sqliteTable(
   "kept_status",

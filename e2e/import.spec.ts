@@ -278,7 +278,7 @@ test("HR registers an exemption by hand, with a reason", async ({ page }) => {
 test("the import command checks a file with --dry-run and fails on errors with line numbers", () => {
   const env = { ...process.env, DATABASE_PATH: "db/e2e.db" };
   const file = writeTemp("kommando.csv", toCsv(currentRoster()));
-  const ok = execFileSync("npx", ["tsx", "db/import.ts", "roster", file, "--dry-run"], {
+  const ok = execFileSync("npx", ["tsx", "app/cli/import.ts", "roster", file, "--dry-run"], {
     env,
     encoding: "utf8",
   });
@@ -289,7 +289,10 @@ test("the import command checks a file with --dry-run and fails on errors with l
     "kommando-fejl.csv",
     "Email;Kursus;Gennemført\nukendt@albertslund.test;GDPR;01-01-2026\n",
   );
-  const result = spawnSync("npx", ["tsx", "db/import.ts", "completions", bad], { env, encoding: "utf8" });
+  const result = spawnSync("npx", ["tsx", "app/cli/import.ts", "completions", bad], {
+    env,
+    encoding: "utf8",
+  });
   expect(result.status).toBe(1);
   expect(result.stderr).toContain("Linje 2:");
   expect(result.stderr).toContain("Intet er ændret");

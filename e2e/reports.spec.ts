@@ -259,7 +259,7 @@ function reportCommand(args: string[], format: "csv" | "xlsx"): { file: Buffer; 
   const out = path.join(tmpdir(), `rapport-${process.pid}-${Date.now()}.${format}`);
   const printed = execFileSync(
     "npx",
-    ["tsx", "db/report.ts", "not-completed", ...args, "--format", format, "--out", out],
+    ["tsx", "app/cli/report.ts", "not-completed", ...args, "--format", format, "--out", out],
     { env: { ...process.env, DATABASE_PATH: "db/e2e.db" }, encoding: "utf8" },
   );
   return { file: readFileSync(out), printed };
@@ -302,7 +302,7 @@ test("every export link of a not-completed list gives the file the report comman
 
 function summaryCommand(format: "csv" | "xlsx"): Buffer {
   const out = path.join(tmpdir(), `status-pr-enhed-${process.pid}-${Date.now()}.${format}`);
-  execFileSync("npx", ["tsx", "db/report.ts", "summary", "--format", format, "--out", out], {
+  execFileSync("npx", ["tsx", "app/cli/report.ts", "summary", "--format", format, "--out", out], {
     env: { ...process.env, DATABASE_PATH: "db/e2e.db" },
   });
   return readFileSync(out);

@@ -62,7 +62,7 @@ function createRecords() {
 /** `npm run report -- completions --format xapi --out FILE` on the e2e database, as the server's origin. */
 function xapiCommand(origin: string): string {
   const out = path.join(tmpdir(), `xapi-${process.pid}-${Date.now()}.json`);
-  execFileSync("npx", ["tsx", "db/report.ts", "completions", "--format", "xapi", "--out", out], {
+  execFileSync("npx", ["tsx", "app/cli/report.ts", "completions", "--format", "xapi", "--out", out], {
     env: { ...process.env, DATABASE_PATH: "db/e2e.db", PUBLIC_ORIGIN: origin },
   });
   return readFileSync(out, "utf8");

@@ -4,7 +4,7 @@ import { currentVersion, listCourses } from "~/compliance/courses.server";
 import { addDaysToDay, today } from "~/compliance/day";
 import { loadCourseState } from "~/courses/player.server";
 import { getDb, schema } from "~/db.server";
-import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
+import { createAccount, createEmployee, createUnit } from "~/test-fixtures";
 import { AiToolForm } from "./tools";
 import {
   createTool,

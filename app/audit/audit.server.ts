@@ -21,39 +21,54 @@ export function requestIdOf(request: Request): string {
   return request.headers.get("x-request-id") ?? crypto.randomUUID();
 }
 
-export function recordAudit(input: {
-  request: Request;
-  actor: Pick<CurrentUser, "id" | "name" | "role">;
-  action: AuditAction;
-  /** The unit whose people were seen (its path label), "Hele organisationen", or what was changed. */
-  scope: string;
-  /** The one employee whose data was seen or changed. */
-  targetEmployeeId?: number;
-  /** The one login whose role, units or activity was changed. */
-  targetUserId?: number;
-  filters?: string;
-  rowCount: number;
-}): void {
+/** A signed-in user, acting through a request. */
+export type UserActor = Pick<CurrentUser, "id" | "name" | "role">;
+
+/** A command of app/cli (`npm run import`, `npm run report`): it acts with HR's reach. */
+export interface CommandActor {
+  kind: "command";
+  name: string;
+}
+
+/** Who did it: a user in a request, or a command (which has no request). */
+export type AuditBy = { request: Request; actor: UserActor } | { request?: undefined; actor: CommandActor };
+
+const isCommand = (actor: UserActor | CommandActor): actor is CommandActor => "kind" in actor;
+
+export function recordAudit(
+  input: AuditBy & {
+    action: AuditAction;
+    /** The unit whose people were seen (its path label), "Hele organisationen", or what was changed. */
+    scope: string;
+    /** The one employee whose data was seen or changed. */
+    targetEmployeeId?: number;
+    /** The one login whose role, units or activity was changed. */
+    targetUserId?: number;
+    filters?: string;
+    rowCount: number;
+  },
+): void {
   // A top-level link from another website carries the (Lax) cookie; the entry says so, so a
   // lookup someone else provoked is not mistaken for one the viewer chose (security review LOW 7).
-  const crossSite = input.request.headers.get("sec-fetch-site") === "cross-site";
+  const crossSite = input.request?.headers.get("sec-fetch-site") === "cross-site";
   const filters = [input.filters ?? "", crossSite ? "Åbnet fra et link på et andet websted" : ""]
     .filter(Boolean)
     .join(" · ");
+  const { actor } = input;
   getDb()
     .insert(auditEvent)
     .values({
       at: Date.now(),
-      actorUserId: input.actor.id,
-      actorName: input.actor.name,
-      actorRole: input.actor.role,
+      ...(isCommand(actor)
+        ? { actorUserId: null, actorName: `Kommandoen npm run ${actor.name}`, actorRole: "hr" as const }
+        : { actorUserId: actor.id, actorName: actor.name, actorRole: actor.role }),
       action: input.action,
       scope: input.scope,
       targetEmployeeId: input.targetEmployeeId ?? null,
       targetUserId: input.targetUserId ?? null,
       filters,
       rowCount: input.rowCount,
-      requestId: requestIdOf(input.request),
+      requestId: input.request ? requestIdOf(input.request) : "kommando",
     })
     .run();
 }

@@ -100,7 +100,7 @@ export function getAccount(userId: number) {
 }
 
 /**
- * Creates a login (from the admin page; `npm run user:create` does the same from the command
+ * Creates a login (from the admin page; `npm run create-user` does the same from the command
  * line). Linked to the employee with the same e-mail, if any. Returns null when the e-mail is taken.
  */
 export function createAccount(input: {

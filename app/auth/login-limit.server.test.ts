@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
-import { createAccount } from "../../db/test-fixtures";
+import { createAccount } from "~/test-fixtures";
 import {
   accountDelayMs,
   FREE_ATTEMPTS_PER_ACCOUNT,

@@ -19,7 +19,7 @@ const { employee, userAccount } = schema;
 const CLOCK_TOLERANCE_SECONDS = 120;
 const PENDING_MS = 10 * 60 * 1000;
 const MAX_PENDING = 10_000;
-const isProduction = process.env.NODE_ENV === "production";
+const isProduction = config().production;
 export const SSO_COOKIE = isProduction ? "__Host-albertslund_sso" : "albertslund_sso";
 
 let discovered: Promise<client.Configuration> | undefined;

@@ -19,7 +19,7 @@ export type AccountOutcome = { ok: true; userId: number } | { ok: false; reason:
 
 /**
  * The account of a roster employee, created (role employee) if they have none. A login created
- * by `npm run user:create` with the same e-mail and no employee yet is linked instead. Must run
+ * by `npm run create-user` with the same e-mail and no employee yet is linked instead. Must run
  * inside the caller's IMMEDIATE transaction.
  */
 export function accountForEmployee(

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
-import { createAccount, createUnit } from "../../db/test-fixtures";
+import { createAccount, createUnit } from "~/test-fixtures";
 import { addScope, setActive, setRole } from "./accounts.server";
 import { getCurrentUser } from "./guard.server";
 import {

@@ -1,6 +1,7 @@
 // Database-backed sessions (see session-token.ts for the token design).
 import { eq, sql } from "drizzle-orm";
 import { type AppDatabase, getDb, schema } from "~/db.server";
+import { config } from "~/env.server";
 import {
   EMPLOYEE_SESSION,
   generateSessionToken,
@@ -13,7 +14,7 @@ import {
 
 const { session, userAccount } = schema;
 
-const isProduction = process.env.NODE_ENV === "production";
+const isProduction = config().production;
 // `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and Path=/.
 export const SESSION_COOKIE = isProduction ? "__Host-albertslund_session" : "albertslund_session";
 

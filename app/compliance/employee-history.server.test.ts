@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { createEmployee, createUnit } from "~/test-fixtures";
 import { loadEmployeeHistory, loadOwnHistory } from "./employee-history.server";
 
 function statusOf(load: () => unknown): number | "ok" {

@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
-import { createUnit } from "../../db/test-fixtures";
+import { createUnit } from "~/test-fixtures";
 import { type CourseInfo, listCourses } from "./courses.server";
 import { addDaysToDay, type Day, today } from "./day";
 import {
@@ -338,7 +338,7 @@ describe("kept status equals courseStatus (property test)", () => {
     expect(dayCountsOf(unitPaths)).toEqual(ruleCountsOf(courses, unitPaths, today()));
   }, 180_000);
 
-  it("lets status:verify report a kept row that no longer matches its history", () => {
+  it("lets db:verify report a kept row that no longer matches its history", () => {
     const db = getDb();
     const [row] = db.select().from(keptStatus).limit(1).all();
     if (!row) throw new Error("no kept rows");
@@ -352,7 +352,7 @@ describe("kept status equals courseStatus (property test)", () => {
     expect(rows[0]).toMatchObject({ employeeId: row.employeeId, courseId: row.courseId });
   });
 
-  it("lets status:verify report a day count that no longer matches the kept rows", () => {
+  it("lets db:verify report a day count that no longer matches the kept rows", () => {
     rebuildKeptStatus();
     const db = getDb();
     const [count] = db.select().from(keptDayCount).limit(1).all();

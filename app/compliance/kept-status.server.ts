@@ -3,7 +3,7 @@
 // exemptions, annulments, the roster, course settings and versions) calls `refreshKeptStatus` in
 // its own transaction, so pages classify, filter, count and page in SQL instead of loading
 // everyone's history. The rows are computed with the rule's own helpers (status.ts), and
-// `classifySql` mirrors `courseStatus` for a row; the property test and `npm run status:verify`
+// `classifySql` mirrors `courseStatus` for a row; the property test and `npm run db:verify`
 // prove the two agree.
 import type Database from "better-sqlite3";
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
@@ -574,7 +574,7 @@ export function readDayCounts(db: Db, day: Day, unitPaths: readonly string[], wh
     )}) AND ${where}`);
 }
 
-/** Day counts that differ from a fresh count of the kept rows (for status:verify), as "course|path". */
+/** Day counts that differ from a fresh count of the kept rows (for db:verify), as "course|path". */
 function dayCountDifferences(tx: Db): string[] {
   const day = keptCountDay(tx);
   if (!day) return [];
@@ -679,7 +679,21 @@ export function toCourseStatus(c: KeptStatusColumns): CourseStatus {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Verification (`npm run status:verify`): recompute every row with the rule and compare.
+// Verification (`npm run db:verify`): recompute every row with the rule and compare.
+
+/**
+ * The nightly check (`npm run db:verify`): every kept row compared with the rule; after a month
+ * end the trend's month ends move on (a rebuild); `repair` rebuilds when a row differs.
+ */
+export function verifyAndRollKeptStatus(
+  input: { repair: boolean },
+  db: AppDatabase = getDb(),
+): { checked: number; differences: KeptDifference[]; monthRolled: number | null; repaired: number | null } {
+  const { checked, differences } = verifyKeptStatus(db);
+  const monthRolled = monthEndsCurrent(db) ? null : rebuildKeptStatus(db).rows;
+  const repaired = differences.length > 0 && input.repair ? rebuildKeptStatus(db).rows : null;
+  return { checked, differences, monthRolled, repaired };
+}
 
 export interface KeptDifference {
   employeeId: number;

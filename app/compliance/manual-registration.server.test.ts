@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
 import { runRetention } from "~/privacy/retention.server";
-import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
+import { createAccount, createEmployee, createUnit } from "~/test-fixtures";
 import { today } from "./day";
 import { loadOwnHistory } from "./employee-history.server";
 import { ManualRegistration, registerManually } from "./manual-registration.server";

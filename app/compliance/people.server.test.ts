@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { createEmployee, createUnit } from "~/test-fixtures";
 import { listCourses } from "./courses.server";
 import { listPeopleStatuses } from "./people.server";
 

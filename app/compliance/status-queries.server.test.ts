@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { canViewUnit } from "~/auth/scope";
 import { getDb, schema } from "~/db.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { createEmployee, createUnit } from "~/test-fixtures";
 import { listCourses } from "./courses.server";
 import { addDaysToDay, today } from "./day";
 import { monthEndsCurrent, refreshKeptStatus, verifyKeptStatus } from "./kept-status.server";

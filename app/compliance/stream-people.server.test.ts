@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { reloadConfig } from "~/env.server";
+import { createEmployee, createUnit } from "~/test-fixtures";
 import { listCourses } from "./courses.server";
 import { addDaysToDay, today } from "./day";
 import { refreshKeptStatus } from "./kept-status.server";
@@ -21,6 +22,7 @@ import {
 const folder = mkdtempSync(path.join(tmpdir(), "stream-people-"));
 // Read by getDb() on first use, which comes after this line.
 process.env.DATABASE_PATH = path.join(folder, "test.db");
+reloadConfig();
 
 describe("streamPeople (the exports' rows)", () => {
   const db = getDb();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "~/auth/scope";
 import { getDb } from "~/db.server";
-import { createUnit } from "../../db/test-fixtures";
+import { createUnit } from "~/test-fixtures";
 import { listOverviewUnits, listUnitsInScope } from "./units.server";
 
 /** A top unit, 3 below it, 4 below each of those, 2 below each of those: 40 units, 4 levels. */

@@ -224,6 +224,16 @@ export function listUnitsWithPaths(): { id: number; label: string }[] {
     .sort((a, b) => a.label.localeCompare(b.label, "da"));
 }
 
+/** The unit a command names by its path ("Økonomi & Stab > Sekretariatet", spaces around ">" optional). */
+export function findUnitByPathLabel(label: string): Unit | undefined {
+  const wanted = label
+    .split(">")
+    .map((s) => s.trim())
+    .join(" > ");
+  const found = listUnitsWithPaths().find((u) => u.label === wanted);
+  return found ? getUnit(found.id) : undefined;
+}
+
 /** The unit in the URL, if the caller may see it: 404 for no such unit, 403 outside the scope. */
 export function requireUnitForViewer(request: Request, unitIdParam: string | undefined) {
   const user = requirePeopleViewer(request);

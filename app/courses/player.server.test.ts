@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { today } from "~/compliance/day";
 import { getCourseContent } from "~/content/content.server";
 import { getDb, schema } from "~/db.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { createEmployee, createUnit } from "~/test-fixtures";
 import { attestCourse, loadCourseState, openQuizAttempt, submitQuizAttempt } from "./player.server";
 
 const opened = (employeeId: number, courseCode: string, moduleSlug: string) =>

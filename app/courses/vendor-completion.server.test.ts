@@ -4,7 +4,7 @@ import { today } from "~/compliance/day";
 import { getDb } from "~/db.server";
 import { applyCompletions } from "~/imports/completions-apply.server";
 import { prepareCompletionsImport } from "~/imports/import.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { createEmployee, createUnit } from "~/test-fixtures";
 import { loadCourseState } from "./player.server";
 
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -12,7 +12,7 @@ import { listPeopleStatuses } from "~/compliance/people.server";
 import { summarizeUnits } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { buildUnitSummaryExport } from "~/reports/unit-summary.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { createEmployee, createUnit } from "~/test-fixtures";
 import { buildEvidencePack, cellText, type EvidencePack } from "./evidence-pack";
 import { renderEvidencePdf } from "./evidence-pdf.server";
 import { loadEvidenceSource } from "./evidence-source.server";

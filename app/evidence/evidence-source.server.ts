@@ -14,7 +14,7 @@ import { completionTrend, monthEnds } from "~/compliance/trend";
 import { summarizeUnits } from "~/compliance/units.server";
 import { allCourseContent } from "~/content/content.server";
 import { getDb, schema } from "~/db.server";
-import { DEFAULT_RETENTION_MONTHS } from "~/privacy/retention.server";
+import { config } from "~/env.server";
 import { listAfdelinger, superUsersOn } from "~/super-users/super-users.server";
 import type { EvidenceSource } from "./evidence-pack";
 import { toolsAsOf } from "./tools-as-of";
@@ -78,7 +78,7 @@ export function loadEvidenceSource(asOf: Day, now = Date.now()): EvidenceSource 
     .groupBy(schema.mailOutbox.kind, schema.mailOutbox.status)
     .all();
 
-  const retention = Number(process.env.RETENTION_MONTHS ?? DEFAULT_RETENTION_MONTHS);
+  const retention = config().retentionMonths;
   return {
     asOf,
     generatedAt: now,
@@ -118,6 +118,6 @@ export function loadEvidenceSource(asOf: Day, now = Date.now()): EvidenceSource 
     })),
     trend: completionTrend(data, days),
     mail,
-    retentionMonths: Number.isInteger(retention) && retention > 0 ? retention : DEFAULT_RETENTION_MONTHS,
+    retentionMonths: retention,
   };
 }

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { createEmployee, createUnit } from "~/test-fixtures";
 import { isUsableLink, LINK_VALID_MS } from "../auth/login-link.server";
 import {
   deliverDueMail,

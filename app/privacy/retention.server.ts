@@ -6,6 +6,7 @@ import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { addMonthsToDay, type Day } from "~/compliance/day";
 import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import { type AppTransaction, getDb, schema } from "~/db.server";
+import { config } from "~/env.server";
 
 const {
   employee,
@@ -25,7 +26,6 @@ const {
   aiSuperUser,
 } = schema;
 
-export const DEFAULT_RETENTION_MONTHS = 24;
 const AUDIT_GATE = "audit_retention_gate";
 
 export interface RetentionResult {
@@ -41,7 +41,7 @@ export function runRetention(input: {
   dryRun?: boolean;
   now?: number;
 }): RetentionResult {
-  const leftBefore = addMonthsToDay(input.today, -(input.months ?? DEFAULT_RETENTION_MONTHS));
+  const leftBefore = addMonthsToDay(input.today, -(input.months ?? config().retentionMonths));
   return getDb().transaction(
     (tx) => {
       const ids = tx

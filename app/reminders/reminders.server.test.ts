@@ -9,7 +9,7 @@ import { addDaysToDay, type Day } from "~/compliance/day";
 import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import { ALL_COURSES } from "~/compliance/people-list";
 import { getDb, schema } from "~/db.server";
-import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
+import { createAccount, createEmployee, createUnit } from "~/test-fixtures";
 import { startTestSmtp, type TestSmtp } from "../../e2e/test-smtp";
 import { runDailyReminders, sendDepartmentLists, sendManualReminders } from "./reminders.server";
 

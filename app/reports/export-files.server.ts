@@ -5,9 +5,8 @@ import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { forbidden } from "~/auth/guard.server";
 import { canViewUnit, type Viewer } from "~/auth/scope";
-import { listCourses } from "~/compliance/courses.server";
 import type { Day } from "~/compliance/day";
-import { type PeopleQuery, parsePeopleQuery } from "~/compliance/people-list";
+import type { PeopleQuery } from "~/compliance/people-list";
 import {
   buildPeopleList,
   exportFileName,
@@ -36,7 +35,8 @@ export interface ExportFile {
 export type ExportRequest = { asOf: Day; format: ExportFormat } & (
   | { name: "notCompleted" }
   | { name: "unitSummary" }
-  | { name: "peopleList"; unitId: number; search: string }
+  // A unit's people list with the screen's filters; unitId null is the whole organisation (HR).
+  | { name: "peopleList"; unitId: number | null; query: PeopleQuery }
 );
 
 /** The file `request` asks for, as `viewer` (the route's guard checked them) may see it. */
@@ -72,12 +72,9 @@ export function exportFile(viewer: Viewer, request: ExportRequest): ExportFile {
     // /enheder/:id/personer: the people list with the screen's filters and order, every page.
     case "peopleList": {
       // The route checked the unit; checked again here, where the rows are read.
-      const unit = getUnit(request.unitId);
-      if (!unit || !canViewUnit(viewer, unit.path)) forbidden();
-      const query: PeopleQuery = parsePeopleQuery(
-        new URLSearchParams(request.search),
-        listCourses().map((c) => c.code),
-      );
+      const unit = request.unitId === null ? null : getUnit(request.unitId);
+      if (unit === undefined || !canViewUnit(viewer, unit?.path ?? "/")) forbidden();
+      const { query } = request;
       const view = buildPeopleList({ viewer, unit, query, asOf });
       const meta = { title: exportTitle(view, query), scope: view.scopeLabel, asOf, filters: view.filters };
       return {
@@ -93,14 +90,21 @@ export function exportFile(viewer: Viewer, request: ExportRequest): ExportFile {
   }
 }
 
-/** Writes the file to `path`; resolves with its name and what the audit trail records of it. */
+/**
+ * The one writer of the export files, for the site (a worker writes it, export-job.server.ts)
+ * and for `npm run report`: writes the file to `path`; resolves with its name, the number of
+ * data rows written and what the audit trail records of it.
+ */
 export async function writeExportFile(
   viewer: Viewer,
   request: ExportRequest,
   path: string,
-): Promise<{ fileName: string; audit: ExportAudit }> {
+): Promise<{ fileName: string; rows: number; audit: ExportAudit }> {
   const file = exportFile(viewer, request);
   const body = exportBody();
-  await Promise.all([file.write(body), pipeline(body, createWriteStream(path, { mode: 0o600 }))]);
-  return { fileName: file.fileName, audit: file.audit };
+  const [rows] = await Promise.all([
+    file.write(body),
+    pipeline(body, createWriteStream(path, { mode: 0o600 })),
+  ]);
+  return { fileName: file.fileName, rows, audit: file.audit };
 }

@@ -3,7 +3,7 @@ import { listCourses } from "~/compliance/courses.server";
 import { listPeopleStatuses } from "~/compliance/people.server";
 import { listUnitsInScope, summarizeUnits, unitPathLabeler } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { createEmployee, createUnit } from "~/test-fixtures";
 import { buildUnitSummaryExport } from "./unit-summary.server";
 
 describe("buildUnitSummaryExport", () => {

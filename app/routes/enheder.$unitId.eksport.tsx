@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit.server";
+import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
+import { parsePeopleQuery } from "~/compliance/people-list";
 import { requireUnitForViewer } from "~/compliance/units.server";
 import { writeExportOffThread } from "~/reports/export-job.server";
 import { viewerInput } from "~/server/jobs.server";
@@ -16,7 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asOf: today(),
     format,
     unitId: unit.id,
-    search: url.search,
+    query: parsePeopleQuery(
+      url.searchParams,
+      listCourses().map((c) => c.code),
+    ),
   });
   recordAudit({ request, actor: user, action: "export", ...file.audit });
   return file.response();

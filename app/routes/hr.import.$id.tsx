@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { recordAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
+import { applyImport } from "~/imports/apply-import.server";
 import { getPendingImport, markPendingApplied } from "~/imports/pending.server";
-import { runInWorker } from "~/server/run-in-worker.server";
 import { formatCount, formatPercent, formatShortDate } from "~/ui/format";
 import { ImportForm } from "~/ui/import-form";
 import { useErrorFocus } from "~/ui/use-error-focus";
@@ -29,64 +28,27 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** "1 ny" but "2 nye": the count with the word that fits it. */
-function counted(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, pending } = loadPending(request, params.id);
   const form = await request.formData();
   if (pending.preview.errors.length > 0) {
     return data({ error: "Filen har fejl og kan ikke indlæses." }, { status: 400 });
   }
-  const asOf = today();
-  let summary: string;
-  // The apply (plan against today's database, then one IMMEDIATE transaction) runs in a worker
-  // with its own connection, so everybody else's pages keep answering meanwhile.
-  if (pending.kind === "roster") {
-    const applied = await runInWorker("applyPendingRoster", {
-      pendingId: pending.id,
-      userId: user.id,
-      asOf,
-      confirmLeavers: form.get("confirmLeavers") === "ja",
-    });
-    if ("error" in applied) return data({ error: applied.error }, { status: 400 });
-    const { result } = applied;
-    recordAudit({
-      request,
-      actor: user,
-      action: "import",
-      scope: "Personaleliste",
-      filters: `Fil: ${pending.fileName}`,
-      rowCount: applied.rowCount,
-    });
-    const parts = [
-      counted(result.created, "ny", "nye"),
-      counted(result.updated, "ændret", "ændrede"),
-      counted(result.leavers, "fratrådt", "fratrådte"),
-      counted(result.unitsCreated, "ny enhed", "nye enheder"),
-    ];
-    const reopened =
-      result.loginsReactivated > 0
-        ? ` ${counted(result.loginsReactivated, "login er", "logins er")} åbnet igen.`
-        : "";
-    summary = `Personalelisten ${pending.fileName} er indlæst: ${parts.slice(0, -1).join(", ")} og ${parts.at(-1)}.${reopened}`;
-  } else {
-    const applied = await runInWorker("applyPendingCompletions", { pendingId: pending.id, userId: user.id });
-    if ("error" in applied) return data({ error: applied.error }, { status: 400 });
-    const { result } = applied;
-    recordAudit({
-      request,
-      actor: user,
-      action: "import",
-      scope: "Gennemførelser fra kursusleverandør",
-      filters: `Fil: ${pending.fileName}`,
-      rowCount: applied.rowCount,
-    });
-    summary = `Gennemførelserne i ${pending.fileName} er indlæst: ${counted(result.added, "ny", "nye")}, ${formatCount(result.alreadyThere)} fandtes allerede.`;
-  }
-  markPendingApplied(pending.id, summary);
+  const applied = await applyImport(
+    pending.kind === "roster"
+      ? {
+          kind: "roster",
+          fileName: pending.fileName,
+          pendingId: pending.id,
+          userId: user.id,
+          asOf: today(),
+          consent: { confirmed: form.get("confirmLeavers") === "ja", massAllowed: false },
+        }
+      : { kind: "completions", fileName: pending.fileName, pendingId: pending.id, userId: user.id },
+    { request, actor: user },
+  );
+  if ("error" in applied) return data({ error: applied.error }, { status: 400 });
+  markPendingApplied(pending.id, applied.summary);
   // The page shows the summary from the database, once; the URL only says which import.
   return redirect(`/hr/import?indlaest=${pending.id}`);
 }

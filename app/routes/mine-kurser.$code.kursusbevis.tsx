@@ -7,6 +7,7 @@ import { certificateCodeFor, formatCode } from "~/certificate/verification.serve
 import { today } from "~/compliance/day";
 import { loadCourseState } from "~/courses/player.server";
 import { getDb, schema } from "~/db.server";
+import { config } from "~/env.server";
 
 // The certificate (kursusbevis) of the signed-in employee's own valid completion, as a PDF.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = getDb().select().from(schema.employee).where(eq(schema.employee.id, user.employeeId)).get();
   if (!person) notFound();
   const verification = certificateCodeFor(completion.id);
-  const origin = process.env.PUBLIC_ORIGIN ?? new URL(request.url).origin;
+  const origin = config().publicOriginIsSet ? config().publicOrigin : new URL(request.url).origin;
   const pdf = await renderCertificate({
     employeeName: person.name,
     employeeNumber: person.employeeNumber,

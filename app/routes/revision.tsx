@@ -47,7 +47,11 @@ export function loader({ request }: LoaderFunctionArgs) {
     events: events.slice(0, PAGE_SIZE).map(({ event: e, ...target }) => ({
       id: e.id,
       at: formatTimestamp(e.at),
-      actor: `${e.actorName} (${ROLE_LABEL[e.actorRole]})`,
+      // A command (npm run import, report, create-user) has no login: its name says who it was.
+      actor:
+        e.actorUserId === null && e.requestId === "kommando"
+          ? e.actorName
+          : `${e.actorName} (${ROLE_LABEL[e.actorRole]})`,
       action: AUDIT_ACTION_LABEL[e.action],
       about:
         target.employeeName !== null

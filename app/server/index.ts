@@ -1,12 +1,15 @@
-// The production server: Express in front of the Remix build, so every request passes the same
-// gate, gets a request id, security headers with a fresh CSP nonce, and one log line.
+// The server, for production (`npm start`, the Remix build) and development (`npm run dev`, Vite
+// in middleware mode with hot reload, as epic-stack does): Express in front of Remix, so every
+// request in both passes the same gate, gets a request id, security headers with a fresh CSP
+// nonce, and one log line. Only the source of the build and of the static files differ.
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { ConfigError, parseConfig } from "../env.server";
+import { config } from "../env.server";
 import { MAX_IMPORT_BYTES } from "../imports/limits";
 import { logger } from "../logger.server";
 import {
@@ -18,30 +21,29 @@ import {
   securityHeaders,
 } from "./security";
 
-// `npm start` serves the production build; say so before the build (and its cookie settings) loads.
+// `npm start` serves the production build; say so before React, Remix and the build load (the
+// configuration reads an unset NODE_ENV as production too). `npm run dev` sets development.
 process.env.NODE_ENV ??= "production";
-const production = process.env.NODE_ENV === "production";
-// A wrong variable stops the server here, with one line per problem, not at the first sign-in.
-let appConfig: ReturnType<typeof parseConfig>;
-try {
-  appConfig = parseConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-const port = Number(process.env.PORT ?? 3000);
-// The address people use; a POST without Sec-Fetch-Site must carry this Origin.
-const publicOrigin = appConfig.publicOrigin;
+// A wrong variable stops the server as it starts, with one line per problem (config()), not at
+// the first sign-in.
+const { production, port, trustProxy, publicOrigin } = config();
 // The roster and completion upload is the one form with a file; it keeps its own, larger cap
 // (the route refuses a single part above MAX_IMPORT_BYTES), plus room for the form's envelope.
 const IMPORT_UPLOAD_PATHS = new Set(["/hr/import", "/hr/import/", "/hr/import.data"]);
 
 const app = express();
+const server = createServer(app);
+// `npm run dev`: Vite in middleware mode, its hot reload on this server's port. Production never
+// loads Vite (a dev dependency).
+const vite = production
+  ? null
+  : await import("vite").then((v) =>
+      v.createServer({ server: { middlewareMode: true, hmr: { server } }, appType: "custom" }),
+    );
 app.disable("x-powered-by");
 // Behind a reverse proxy, set TRUST_PROXY=1 so req.ip is the client's; never trust it by default,
 // or anyone could pick their own X-Forwarded-For and dodge the login limit.
-app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+app.set("trust proxy", trustProxy ? 1 : false);
 
 app.use((req, res, next) => {
   const requestId = randomUUID();
@@ -75,7 +77,7 @@ app.use(
   ),
 );
 app.use(cspNonce);
-app.use(securityHeaders(production));
+app.use(securityHeaders({ production, development: vite !== null }));
 app.use(compression());
 // For load balancers and the bench's baseline: answers without touching the database, after the
 // same gate and headers as every page, so it measures what the server costs before any work.
@@ -83,15 +85,23 @@ app.get("/healthz", (_req, res) => {
   res.setHeader("Cache-Control", "no-store");
   res.type("text/plain; charset=utf-8").send("ok");
 });
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+if (vite) {
+  // The app's modules, Vite's client and hot reload (its WebSocket shares this server's port).
+  app.use(vite.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
 // Everything past the static files may hold personal data: never cached.
 app.use((_req, res, next) => {
   res.setHeader("Cache-Control", "no-store");
   next();
 });
 
-const build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+// Development loads the build from the sources on every request, so a change shows at once.
+const build = vite
+  ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+  : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
 // Retries what the outbox could not deliver at once (only when SMTP_URL is set).
 const { startMailSender } = await import("../mail/outbox.server");
 startMailSender();
@@ -111,8 +121,11 @@ app.all(
   }),
 );
 
-const server = app.listen(port, () =>
-  logger.info({ port, publicOrigin }, `Serveren kører på http://localhost:${port}`),
+server.listen(port, () =>
+  logger.info(
+    { port, publicOrigin, mode: vite ? "development" : "production" },
+    `Serveren kører på http://localhost:${port}`,
+  ),
 );
 
 // A clean stop: no new connections, the pool's threads ended, then exit.
@@ -121,6 +134,6 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     logger.info({ signal }, "Serveren stopper");
     server.close();
     server.closeAllConnections();
-    void closeWorkerPool().finally(() => process.exit(0));
+    void Promise.all([closeWorkerPool(), vite?.close()]).finally(() => process.exit(0));
   });
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PEOPLE_QUERY } from "~/compliance/people-list";
 import { type AppDatabase, openDatabase, schema, setThreadConnection } from "~/db.server";
-import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
+import { createAccount, createEmployee, createUnit } from "~/test-fixtures";
 import { type Jobs, jobs, type ViewerInput } from "./jobs.server";
 import { JobFailedError, WorkerPool } from "./worker-pool.server";
 

@@ -20,7 +20,7 @@ import {
 } from "~/compliance/units.server";
 import { getDb, schema } from "~/db.server";
 import { type EvidenceFormat, generateEvidencePack } from "~/evidence/generate.server";
-import { applyPendingCompletions, applyPendingRoster } from "~/imports/apply-pending.server";
+import { writePendingCompletions, writePendingRoster } from "~/imports/write-import.server";
 import { type ExportRequest, writeExportFile } from "~/reports/export-files.server";
 import type { Role } from "../../db/schema";
 
@@ -162,14 +162,14 @@ export const jobs = {
   },
 
   /** Applies a staged roster in one IMMEDIATE transaction on the worker's connection. */
-  applyPendingRoster(input: Parameters<typeof applyPendingRoster>[0]) {
+  applyPendingRoster(input: Parameters<typeof writePendingRoster>[0]) {
     confirmHr(input.userId);
-    return applyPendingRoster(input);
+    return writePendingRoster(input);
   },
 
-  applyPendingCompletions(input: Parameters<typeof applyPendingCompletions>[0]) {
+  applyPendingCompletions(input: Parameters<typeof writePendingCompletions>[0]) {
     confirmHr(input.userId);
-    return applyPendingCompletions(input);
+    return writePendingCompletions(input);
   },
 };
 

@@ -115,24 +115,29 @@ export function permissionsPolicy(_req: Request, res: Response, next: NextFuncti
   next();
 }
 
-export function securityHeaders(production: boolean) {
+/**
+ * Helmet's headers with the site's CSP. In development (`npm run dev`) the CSP also lets Vite's
+ * client do its work: its hot-reload WebSocket (connect-src ws:) and the <style> tags it injects
+ * when a stylesheet changes (style-src 'unsafe-inline'). Scripts need the nonce in both.
+ */
+export function securityHeaders(mode: { production: boolean; development: boolean }) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         "default-src": ["'self'"],
         "script-src": ["'strict-dynamic'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
-        "style-src": ["'self'"],
+        "style-src": mode.development ? ["'self'", "'unsafe-inline'"] : ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        "connect-src": mode.development ? ["'self'", "ws:"] : ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
       },
     },
-    strictTransportSecurity: production ? { maxAge: 63072000, includeSubDomains: true } : false,
+    strictTransportSecurity: mode.production ? { maxAge: 63072000, includeSubDomains: true } : false,
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     crossOriginEmbedderPolicy: false,
     xPoweredBy: false,

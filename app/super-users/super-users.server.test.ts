@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/auth/guard.server";
 import { getDb, schema } from "~/db.server";
-import { createAccount, createEmployee, createUnit } from "../../db/test-fixtures";
+import { createAccount, createEmployee, createUnit } from "~/test-fixtures";
 import {
   applySuperUserForm,
   canManageSuperUsers,

@@ -1,7 +1,7 @@
 // For tests only: a fresh database with one employee and the rows the xAPI export reads.
 import { eq } from "drizzle-orm";
 import { type AppDatabase, openDatabase, schema } from "~/db.server";
-import { createEmployee, createUnit } from "../../db/test-fixtures";
+import { createEmployee, createUnit } from "~/test-fixtures";
 
 export function xapiTestDb() {
   const db: AppDatabase = openDatabase(":memory:");

@@ -147,7 +147,7 @@ for (const [name, reportArgs] of [
   rmSync(out, { force: true });
   const child = spawn(
     "/usr/bin/time",
-    ["-f", "%M", process.execPath, "--import", "tsx", "db/report.ts", ...reportArgs, "--out", out],
+    ["-f", "%M", process.execPath, "--import", "tsx", "app/cli/report.ts", ...reportArgs, "--out", out],
     { env: { ...process.env, DATABASE_PATH: DATABASE }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";

@@ -6,8 +6,11 @@ import path from "node:path";
 import { count } from "drizzle-orm";
 import { today } from "~/compliance/day";
 import { databasePath, openDatabase } from "~/db.server";
-import { seedDemoData } from "./demo-data";
-import { employee } from "./schema";
+import { config } from "~/env.server";
+import { seedDemoData } from "../../db/demo-data";
+import { employee } from "../../db/schema";
+
+const settings = config();
 
 /** The newest modification time of any file under `dir`. */
 function newestChange(dir: string): number {
@@ -40,7 +43,7 @@ if (employees === 0) {
 }
 db.$client.close();
 
-const port = process.env.PORT || "3000";
+const port = String(settings.port);
 console.log(`Åbn http://localhost:${port} og log ind med en af demokontiene på login-siden.`);
 const server = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
   stdio: "inherit",

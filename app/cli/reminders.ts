@@ -4,34 +4,26 @@
 // `npm run reminders -- --department-lists [--date YYYY-MM-DD]`: mails each afdeling's head the
 // XLSX of who in the afdeling has not completed GDPR or AI.
 // Exit codes: 0 done (also when some mails failed: they stay in the outbox and are retried), 2 bad arguments.
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isDay, today } from "~/compliance/day";
+import { config } from "~/env.server";
 import { NOT_SENT_WITHOUT_SMTP } from "~/mail/outbox.server";
 import { type DeliveryResult, runDailyReminders, sendDepartmentLists } from "~/reminders/reminders.server";
+import { noPositionals, parseOrExit } from "./args";
 
 const USAGE = "Brug: npm run reminders [-- --date ÅÅÅÅ-MM-DD] [--department-lists]";
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-let values: { date?: string; "department-lists"?: boolean };
-try {
-  values = parseArgs({
-    options: { date: { type: "string" }, "department-lists": { type: "boolean" } },
-  }).values;
-} catch (error) {
-  fail((error as Error).message);
-}
-const date = z
-  .string()
-  .refine(isDay, "--date skal være en dato som 2026-12-07.")
-  .optional()
-  .safeParse(values.date);
-if (!date.success) fail(date.error.issues.map((i) => i.message).join("\n"));
-const day = date.data ?? today();
+config();
+const args = parseOrExit(
+  USAGE,
+  { date: { type: "string" }, "department-lists": { type: "boolean" } },
+  z.object({
+    positionals: z.array(z.string()).refine(noPositionals, "Ukendte argumenter."),
+    date: z.string().refine(isDay, "--date skal være en dato som 2026-12-07.").optional(),
+    departmentLists: z.boolean().default(false),
+  }),
+);
+const day = args.date ?? today();
 
 function printDelivery(delivery: DeliveryResult) {
   if (delivery.withoutSmtp) {
@@ -43,7 +35,7 @@ function printDelivery(delivery: DeliveryResult) {
   );
 }
 
-if (values["department-lists"]) {
+if (args.departmentLists) {
   const result = await sendDepartmentLists({ day });
   console.log(`Afdelingslister pr. ${day}: ${result.mails} mails til afdelingernes ledere.`);
   for (const label of result.withoutHead)

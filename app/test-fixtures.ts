@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { refreshKeptStatus } from "~/compliance/kept-status.server";
 import type { AppDatabase } from "~/db.server";
-import { employee, orgUnit, type Role, userAccount } from "./schema";
+import { employee, orgUnit, type Role, userAccount } from "../db/schema";
 
 export function createUnit(db: AppDatabase, name: string, parent?: { id: number; path: string }) {
   const row = db

@@ -2,36 +2,23 @@
 // while the site runs (SQLite's online backup API), checked with integrity_check before it counts.
 // Never runs migrations. Exit codes: 0 done, 1 refused or failed (no copy left), 2 bad arguments.
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { z } from "zod";
 import { BackupError, backupDatabase } from "~/backup.server";
 import { databasePath } from "~/db.server";
+import { noPositionals, parseOrExit } from "./args";
 
 const USAGE = `Brug: npm run db:backup -- --out FIL
   Tager en sikkerhedskopi af databasen i DATABASE_PATH (nu: ${databasePath()}), også mens sitet kører.
   FIL må ikke findes i forvejen. Gem kopien på en anden disk end databasen.`;
 
-function usage(message?: string): never {
-  if (message) console.error(message);
-  console.error(USAGE);
-  process.exit(2);
-}
-
-let out: string | undefined;
-try {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { out: { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  if (positionals.length > 0) usage(`Ukendt argument: ${positionals.join(" ")}`);
-  out = values.out?.trim();
-} catch (error) {
-  usage(`Ugyldige argumenter: ${(error as Error).message}`);
-}
-if (!out) usage("--out mangler.");
+const args = parseOrExit(
+  USAGE,
+  { out: { type: "string" } },
+  z.object({
+    positionals: z.array(z.string()).refine(noPositionals, "Ukendte argumenter."),
+    out: z.string("--out mangler.").trim().min(1, "--out mangler."),
+  }),
+);
 
 const source = databasePath();
 const sizeText = (bytes: number) =>
@@ -40,7 +27,7 @@ const sizeText = (bytes: number) =>
     : `${(bytes / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} kB`;
 
 try {
-  const result = await backupDatabase(source, out);
+  const result = await backupDatabase(source, args.out);
   console.log(`Sikkerhedskopi af ${source} gemt i ${path.resolve(result.file)}`);
   console.log(`Størrelse: ${sizeText(result.bytes)} (${result.bytes.toLocaleString("da-DK")} byte)`);
   console.log(
