@@ -31,16 +31,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(import|logs)\.spec\.ts/ },
-    // The roster import changes who is employed, so it runs after everything else …
-    {
-      name: "import",
-      use: { ...devices["Desktop Chrome"] },
-      testMatch: /import\.spec\.ts/,
-      dependencies: ["chromium"],
-    },
-    // … and the log check reads the log of the whole run, so it comes last of all.
-    { name: "logs", testMatch: /logs\.spec\.ts/, dependencies: ["import"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /logs\.spec\.ts/ },
+    // The log check reads the log of the whole run, so it comes last.
+    { name: "logs", testMatch: /logs\.spec\.ts/, dependencies: ["chromium"] },
   ],
   webServer: {
     command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm db/e2e-server.log && npx tsx db/migrate.ts && npx tsx db/seed.ts && node --import tsx app/server/index.ts`,
