@@ -325,8 +325,11 @@ function serverPid(port: string): number {
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
+// It measures latency, so it runs after the others with nothing beside it (the tag, see
+// playwright.config.ts); it changes no shared data.
 ownServer(
   "the review's worst files leave the server's memory and the employee pages alone",
+  { tag: "@alone" },
   async ({ page, browser, baseURL, app }) => {
     test.setTimeout(240_000);
     const pid = serverPid(String(app.port));
