@@ -31,16 +31,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(import|logs)\.spec\.ts/ },
-    // The roster import changes who is employed, so it runs after everything else …
     {
-      name: "import",
+      name: "chromium",
       use: { ...devices["Desktop Chrome"] },
-      testMatch: /import\.spec\.ts/,
-      dependencies: ["chromium"],
+      testIgnore: /logs\.spec\.ts/,
+      grepInvert: /@alone/,
     },
+    // Tests that measure time run after the others, so no other test slows them down …
+    { name: "alone", use: { ...devices["Desktop Chrome"] }, grep: /@alone/, dependencies: ["chromium"] },
     // … and the log check reads the log of the whole run, so it comes last of all.
-    { name: "logs", testMatch: /logs\.spec\.ts/, dependencies: ["import"] },
+    { name: "logs", testMatch: /logs\.spec\.ts/, dependencies: ["alone"] },
   ],
   webServer: {
     command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm db/e2e-server.log && npx tsx db/migrate.ts && npx tsx db/seed.ts && node --import tsx app/server/index.ts`,

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AppDatabase, openDatabase, schema } from "~/db.server";
 import { createUnit } from "~/test-fixtures";
 import { BackupError, backupDatabase } from "./backup.server";
@@ -21,7 +21,8 @@ describe("backupDatabase", () => {
   let source: string;
   let db: AppDatabase;
 
-  beforeAll(() => {
+  // Each test gets a source of its own: the last one writes to it while it is copied.
+  beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), "backup-test-"));
     source = path.join(dir, "kilde.db");
     // A real file with the app's own pragmas (WAL) and migrations, as the site has it.
@@ -63,7 +64,7 @@ describe("backupDatabase", () => {
       .run();
   });
 
-  afterAll(() => {
+  afterEach(() => {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -81,6 +81,11 @@ describe("saving contact settings", () => {
   });
 
   it("removes a setting that is emptied, and writes nothing when nothing changed", () => {
+    saveContacts({
+      values: { ...empty, medarbejdersidenUrl: "https://b.test/", dpoEmail: "dpo@a.test" },
+      actor,
+      request: request(),
+    });
     const before = auditRows().length;
     saveContacts({ values: { ...empty, medarbejdersidenUrl: "https://b.test/" }, actor, request: request() });
     expect(loadContacts().dpoEmail).toBeNull();

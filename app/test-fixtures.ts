@@ -1,8 +1,18 @@
 // Small builders for tests that need rows in the (in-memory) database.
 import { eq } from "drizzle-orm";
 import { refreshKeptStatus } from "~/compliance/kept-status.server";
-import type { AppDatabase } from "~/db.server";
+import { type AppDatabase, openDatabase, setThreadConnection } from "~/db.server";
 import { employee, orgUnit, type Role, userAccount } from "../db/schema";
+
+/**
+ * Gives the calling test a new, empty, migrated in-memory database as the one every module uses
+ * (`getDb()`), so the test neither sees nor leaves rows of another (call it in `beforeEach`).
+ */
+export function useFreshDatabase(): AppDatabase {
+  const db = openDatabase(":memory:");
+  setThreadConnection(db);
+  return db;
+}
 
 export function createUnit(db: AppDatabase, name: string, parent?: { id: number; path: string }) {
   const row = db

@@ -1,10 +1,10 @@
 // Issue 11 item 4: after the last module the module page, the course page and the front page say
 // that only the attestation is missing; the confirmation sits at the top of the course page,
 // links the guidelines, and a refused submit leaves a clean address.
-import { expect, test } from "@playwright/test";
 import { DEMO_CONTACTS } from "../app/site-settings.server";
 import { answerQuiz, courseContent, readModule, reviewAndSubmit } from "./course";
-import { createTestEmployee, e2eDb, expectNoAxeViolations, logIn, refreshKeptStatusOf } from "./helpers";
+import { expect, test } from "./fixtures";
+import { e2eDb, expectNoAxeViolations, logIn, refreshKeptStatusOf } from "./helpers";
 
 const ai = courseContent("ai");
 const MISSING = "Du mangler kun at bekræfte retningslinjerne";
@@ -29,9 +29,9 @@ function passAllButLast(employeeId: number, modules = ai.modules.slice(0, -1)) {
 
 test("after the last module, three places say the attestation is missing; then the employee attests and is Gennemført", async ({
   page,
+  employee: person,
 }) => {
   test.setTimeout(90_000);
-  const person = await createTestEmployee();
   passAllButLast(person.employeeId);
   const last = ai.modules.at(-1);
   if (!last) throw new Error("no modules");
@@ -90,8 +90,8 @@ test("after the last module, three places say the attestation is missing; then t
 
 test("a completion from the vendor: the card says so instead of '0 af 4 moduler', and the AI page says both count", async ({
   page,
+  employee: person,
 }) => {
-  const person = await createTestEmployee();
   const db = e2eDb();
   try {
     // A GDPR completion imported from MetaCompliance eleven and a half months ago: Udløber snart.
@@ -121,8 +121,8 @@ test.describe("without JavaScript", () => {
 
   test("the attestation works with a plain form post, and a refusal keeps a clean address", async ({
     page,
+    employee: person,
   }) => {
-    const person = await createTestEmployee();
     passAllButLast(person.employeeId, ai.modules);
     await logIn(page, person.email, person.password);
     await page.goto("/kurser/ai");

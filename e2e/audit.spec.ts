@@ -1,18 +1,20 @@
-import { expect, test } from "@playwright/test";
-import { createTestEmployee, DEMO, e2eDb, expectNoAxeViolations, logIn } from "./helpers";
+import { expect, test } from "./fixtures";
+import { e2eDb, expectNoAxeViolations, logIn } from "./helpers";
 
 test("each entry names the person; the trail filters by person, actor, action and dates, with paging", async ({
   page,
   browser,
+  manager,
+  hr,
 }) => {
   // Several pages, logins and axe scans in one journey: give it the slow-test time budget.
   test.slow();
-  const person = await createTestEmployee("Familierådgivningen");
-  // A manager looks the person up, sending a request id of their own choosing.
+  const person = manager.staff;
+  // The manager looks the person up, sending a request id of their own choosing.
   const managerContext = await browser.newContext({ extraHTTPHeaders: { "X-Request-Id": "FORGED" } });
-  const manager = await managerContext.newPage();
-  await logIn(manager, DEMO.manager);
-  const response = await manager.goto(`/medarbejdere/${person.employeeId}`);
+  const managerPage = await managerContext.newPage();
+  await logIn(managerPage, manager.email, manager.password);
+  const response = await managerPage.goto(`/medarbejdere/${person.employeeId}`);
   const serverId = response?.headers()["x-request-id"];
   await managerContext.close();
 
@@ -30,15 +32,15 @@ test("each entry names the person; the trail filters by person, actor, action an
   expect(logged.map((r) => r.request_id)).toEqual([serverId]);
   expect(serverId).not.toBe("FORGED");
 
-  await logIn(page, DEMO.hr);
+  await logIn(page, hr.email, hr.password);
   await page.goto("/revision");
   await page.getByLabel(/Om person/).fill(person.name);
-  await page.getByLabel("Udført af (navn eller e-mail)").fill("Lars Demo");
+  await page.getByLabel("Udført af (navn eller e-mail)").fill(manager.name);
   await page.getByLabel("Handling").selectOption({ label: "Så medarbejder" });
   await page.getByRole("button", { name: "Vis" }).click();
   const rows = page.getByRole("row").filter({ hasText: person.name });
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText("Lars Demo Brandt (Leder)");
+  await expect(rows.first()).toContainText(`${manager.name} (Leder)`);
   await expect(rows.first()).toContainText("Så medarbejder");
   await expectNoAxeViolations(page);
 
@@ -68,7 +70,7 @@ test("each entry names the person; the trail filters by person, actor, action an
   await logIn(own, person.email, person.password);
   await own.goto("/mine-data");
   const lookups = own.getByRole("region", { name: "Hvem har set dine oplysninger" });
-  await expect(lookups).toContainText("Lars Demo Brandt (Leder) – Så dine oplysninger");
+  await expect(lookups).toContainText(`${manager.name} (Leder) – Så dine oplysninger`);
   await expect(
     lookups.getByRole("listitem").filter({ hasText: "Revisor Test (HR) – Så dine oplysninger" }),
   ).toHaveCount(150);

@@ -2,16 +2,9 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { format, subMonths } from "date-fns";
-import {
-  createTestEmployee,
-  danishToday,
-  e2eDb,
-  expectNoAxeViolations,
-  logIn,
-  refreshKeptStatusOf,
-} from "./helpers";
+import { expect, test } from "./fixtures";
+import { danishToday, e2eDb, expectNoAxeViolations, logIn, refreshKeptStatusOf } from "./helpers";
 
 function recordCompletion(employeeId: number, course: string, completedOn: string) {
   const db = e2eDb();
@@ -28,8 +21,8 @@ function recordCompletion(employeeId: number, course: string, completedOn: strin
 test("the certificate carries a code that anyone can check on /bevis, without signing in", async ({
   page,
   browser,
+  employee: person,
 }) => {
-  const person = await createTestEmployee();
   recordCompletion(person.employeeId, "gdpr", format(subMonths(danishToday(), 1), "yyyy-MM-dd"));
   await logIn(page, person.email, person.password);
   const response = await page.request.get("/mine-kurser/gdpr/kursusbevis");
@@ -58,8 +51,10 @@ test("the certificate carries a code that anyone can check on /bevis, without si
   await context.close();
 });
 
-test("an old certificate link without a valid completion explains itself in Danish", async ({ page }) => {
-  const person = await createTestEmployee();
+test("an old certificate link without a valid completion explains itself in Danish", async ({
+  page,
+  employee: person,
+}) => {
   await logIn(page, person.email, person.password);
   await page.goto("/mine-kurser/ai/kursusbevis");
   await expect(page.getByRole("heading", { level: 1, name: /Intet kursusbevis/ })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createTestEmployee, DEMO, e2eDb, expectNoAxeViolations, logIn } from "./helpers";
 
 const todayIso = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date());
@@ -6,11 +6,12 @@ const todayIso = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Cope
 test("HR registers a completion once, annuls it with a reason, and both show in the history and in Mine data", async ({
   page,
   browser,
+  hr,
+  employee: person,
 }) => {
   // Several pages, logins and axe scans in one journey: give it the slow-test time budget.
   test.slow();
-  const person = await createTestEmployee("Familierådgivningen");
-  await logIn(page, DEMO.hr);
+  await logIn(page, hr.email, hr.password);
   await page.goto(`/medarbejdere/${person.employeeId}`);
   const completionForm = page
     .locator("form")
@@ -29,7 +30,7 @@ test("HR registers a completion once, annuls it with a reason, and both show in 
   await expect(completionForm.getByLabel(/Begrundelse/)).toHaveValue("");
   await expect(completionForm.getByLabel("Gennemført den")).toHaveValue("");
   await expect(page.getByRole("region", { name: "Gennemførelser" })).toContainText(
-    "Registreret af Helle Demo Friis (HR). Begrundelse: Kursusbevis fra Ballerup Kommune",
+    `Registreret af ${hr.name} (HR). Begrundelse: Kursusbevis fra Ballerup Kommune`,
   );
   await expectNoAxeViolations(page);
 
@@ -61,7 +62,7 @@ test("HR registers a completion once, annuls it with a reason, and both show in 
   const history = page.getByRole("region", { name: "Gennemførelser" });
   await expect(history).toContainText("Kursusbevis fra Ballerup Kommune");
   await expect(history).toContainText("Annulleret");
-  await expect(history).toContainText("af Helle Demo Friis. Begrundelse: Registreret på den forkerte person");
+  await expect(history).toContainText(`af ${hr.name}. Begrundelse: Registreret på den forkerte person`);
   // The status no longer counts the annulled completion.
   await expect(page.getByRole("listitem").filter({ hasText: "GDPR" }).first()).not.toContainText(
     "Gennemført",
@@ -76,9 +77,9 @@ test("HR registers a completion once, annuls it with a reason, and both show in 
   await expect(completions).toContainText("Annulleret af HR");
   await expect(completions).toContainText("Registreret på den forkerte person (tæller ikke med)");
   const lookups = own.getByRole("region", { name: "Hvem har set dine oplysninger" });
-  await expect(lookups).toContainText("Helle Demo Friis (HR) – Annullerede en registrering for dig");
+  await expect(lookups).toContainText(`${hr.name} (HR) – Annullerede en registrering for dig`);
   await expect(lookups).toContainText(
-    "Helle Demo Friis (HR) – Registrerede en gennemførelse eller fritagelse for dig",
+    `${hr.name} (HR) – Registrerede en gennemførelse eller fritagelse for dig`,
   );
   await expectNoAxeViolations(own);
   await context.close();

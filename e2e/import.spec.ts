@@ -1,15 +1,30 @@
-// Runs after every other spec (its own Playwright project): a roster import changes who is on
-// the list, which must not pull the floor from under tests running beside it.
+// Each test stands alone. A roster import changes who is on the list, which must not pull the
+// floor from under tests running beside it, so the tests that import a roster (and the memory
+// test, which measures its server) get a server with the demo data of their own (`ownServer`);
+// the others work on people of their own on the shared server (e2e/fixtures.ts).
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import type Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { zipBomb } from "../app/imports/test-fixtures";
+import { type AppServer, startAppServer } from "./app-server";
+import { expect, test } from "./fixtures";
 import { DEMO, e2eDb, expectNoAxeViolations, logIn } from "./helpers";
 
-test.describe.configure({ mode: "serial" });
+/** A test on a server of its own with the demo data, which its pages (baseURL) talk to. */
+const ownServer = test.extend<{ app: AppServer }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture uses from this pattern.
+  app: async ({}, use, testInfo) => {
+    // Migrating and seeding the demo takes up to a minute on a busy machine.
+    testInfo.setTimeout(testInfo.timeout + 90_000);
+    const app = await startAppServer({}, { demo: true });
+    await use(app);
+    await app.stop();
+  },
+  baseURL: async ({ app }, use) => use(app.origin),
+});
 
 interface Row {
   employee_number: string;
@@ -21,8 +36,7 @@ interface Row {
 }
 
 /** The current roster as the HR system would export it: everyone active, with their unit path. */
-function currentRoster(): Row[] {
-  const db = e2eDb();
+function currentRoster(db: Database.Database): Row[] {
   try {
     const units = db.prepare("select id, name, path from org_unit").all() as {
       id: number;
@@ -50,8 +64,7 @@ function currentRoster(): Row[] {
 }
 
 /** Employee numbers of the active admin and HR logins (the demo's Adam and Helle). */
-function staffNumbers(): Set<string> {
-  const db = e2eDb();
+function staffNumbers(db: Database.Database): Set<string> {
   try {
     const rows = db
       .prepare(
@@ -103,116 +116,122 @@ async function upload(page: import("@playwright/test").Page, kind: RegExp, file:
 const definition = (page: import("@playwright/test").Page, term: string) =>
   page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");
 
-test("HR imports the roster: errors with line numbers, preview, apply, and a second import changes nothing", async ({
-  page,
-}) => {
-  await logIn(page, DEMO.hr);
-  await page.getByRole("link", { name: "Indlæs data" }).click();
-  await expectNoAxeViolations(page);
+ownServer(
+  "HR imports the roster: errors with line numbers, preview, apply, and a second import changes nothing",
+  async ({ page, app }) => {
+    await logIn(page, DEMO.hr);
+    await page.getByRole("link", { name: "Indlæs data" }).click();
+    await expectNoAxeViolations(page);
 
-  const roster = currentRoster();
-  const bad = writeTemp(
-    "fejl.csv",
-    toCsv(roster.slice(0, 3), [
-      "9000001;Fejl Person;fejl@albertslund.test;Kommunaldirektørens område;31-02-2025;;;",
-    ]),
-  );
-  await upload(page, /Personaleliste/, bad);
-  await expect(page.getByRole("heading", { name: /Filen blev ikke indlæst/ })).toBeVisible();
-  await expect(page.getByText("Linje 5: ugyldig startdato '31-02-2025'")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Indlæs filen" })).toHaveCount(0);
-  // The error page offers the upload again, for the corrected file.
-  await expect(page.getByLabel("Fil", { exact: true })).toBeVisible();
-  await expectNoAxeViolations(page);
+    const roster = currentRoster(app.db());
+    const bad = writeTemp(
+      "fejl.csv",
+      toCsv(roster.slice(0, 3), [
+        "9000001;Fejl Person;fejl@albertslund.test;Kommunaldirektørens område;31-02-2025;;;",
+      ]),
+    );
+    await upload(page, /Personaleliste/, bad);
+    await expect(page.getByRole("heading", { name: /Filen blev ikke indlæst/ })).toBeVisible();
+    await expect(page.getByText("Linje 5: ugyldig startdato '31-02-2025'")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Indlæs filen" })).toHaveCount(0);
+    // The error page offers the upload again, for the corrected file.
+    await expect(page.getByLabel("Fil", { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
 
-  const moved = roster[0] as Row;
-  const changed = roster.map((r) =>
-    r === moved ? { ...r, unit: "Kommunaldirektørens område > Økonomi & Stab > Ny enhed" } : r,
-  );
-  const good = toCsv(changed, [
-    "9000002;Nyansat Person;nyansat@albertslund.test;Kommunaldirektørens område > Økonomi & Stab > Ny enhed;01-11-2026;;ja;",
-  ]);
-  const file = writeTemp("personale.csv", good);
-  await upload(page, /Personaleliste/, file);
-  await expect(page.getByText("Kolonnen CPR blev ignoreret og er ikke gemt.")).toBeVisible();
-  await expect(definition(page, "Nye")).toHaveText("1");
-  await expect(definition(page, "Ændrede")).toHaveText("1");
-  await expect(definition(page, "Nye enheder")).toHaveText("1");
-  await expect(page.getByRole("region", { name: "Ændringer" })).toContainText(moved.name);
-  await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Indlæs filen" }).click();
-  await expect(page.getByRole("status")).toContainText("1 ny, 1 ændret, 0 fratrådte og 1 ny enhed");
-  // The summary came from the server, once: a reload (or a crafted link) shows nothing.
-  await page.reload();
-  await expect(page.getByRole("status")).toHaveText("");
-  await page.goto("/hr/import?indlaest=roster&resume=VIGTIGT:+log+ind+på+https://evil.example");
-  await expect(page.getByRole("status")).toHaveText("");
+    const moved = roster[0] as Row;
+    const changed = roster.map((r) =>
+      r === moved ? { ...r, unit: "Kommunaldirektørens område > Økonomi & Stab > Ny enhed" } : r,
+    );
+    const good = toCsv(changed, [
+      "9000002;Nyansat Person;nyansat@albertslund.test;Kommunaldirektørens område > Økonomi & Stab > Ny enhed;01-11-2026;;ja;",
+    ]);
+    const file = writeTemp("personale.csv", good);
+    await upload(page, /Personaleliste/, file);
+    await expect(page.getByText("Kolonnen CPR blev ignoreret og er ikke gemt.")).toBeVisible();
+    await expect(definition(page, "Nye")).toHaveText("1");
+    await expect(definition(page, "Ændrede")).toHaveText("1");
+    await expect(definition(page, "Nye enheder")).toHaveText("1");
+    await expect(page.getByRole("region", { name: "Ændringer" })).toContainText(moved.name);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Indlæs filen" }).click();
+    await expect(page.getByRole("status")).toContainText("1 ny, 1 ændret, 0 fratrådte og 1 ny enhed");
+    // The summary came from the server, once: a reload (or a crafted link) shows nothing.
+    await page.reload();
+    await expect(page.getByRole("status")).toHaveText("");
+    await page.goto("/hr/import?indlaest=roster&resume=VIGTIGT:+log+ind+på+https://evil.example");
+    await expect(page.getByRole("status")).toHaveText("");
 
-  const db = e2eDb();
-  const stored = db.prepare("select * from employee where employee_number = '9000002'").get() as Record<
-    string,
-    unknown
-  >;
-  expect(stored.name).toBe("Nyansat Person");
-  expect(JSON.stringify(db.prepare("select * from employee").all())).not.toContain("111111-1111");
-  db.close();
+    const db = app.db();
+    const stored = db.prepare("select * from employee where employee_number = '9000002'").get() as Record<
+      string,
+      unknown
+    >;
+    expect(stored.name).toBe("Nyansat Person");
+    expect(JSON.stringify(db.prepare("select * from employee").all())).not.toContain("111111-1111");
+    db.close();
 
-  await upload(page, /Personaleliste/, file);
-  await expect(definition(page, "Nye")).toHaveText("0");
-  await expect(definition(page, "Ændrede")).toHaveText("0");
-  await page.getByRole("button", { name: "Indlæs filen" }).click();
-  await expect(page.getByRole("status")).toContainText("0 nye, 0 ændrede, 0 fratrådte og 0 nye enheder");
-});
+    await upload(page, /Personaleliste/, file);
+    await expect(definition(page, "Nye")).toHaveText("0");
+    await expect(definition(page, "Ændrede")).toHaveText("0");
+    await page.getByRole("button", { name: "Indlæs filen" }).click();
+    await expect(page.getByRole("status")).toContainText("0 nye, 0 ændrede, 0 fratrådte og 0 nye enheder");
+  },
+);
 
-test("a roster that would make many people leave needs a confirmation at the top; most people, a refusal", async ({
-  page,
-}) => {
-  await logIn(page, DEMO.hr);
-  const roster = currentRoster();
-  const staff = staffNumbers();
-  // About 15 % missing (never the admin or HR, see below): the count and share stand at the top
-  // in a red box, the confirmation beside it.
-  const cut = Math.ceil(roster.length * 0.15);
-  const shorter = roster.filter((r, i) => i >= cut || staff.has(r.employee_number));
-  const leaving = roster.length - shorter.length;
-  await upload(page, /Personaleliste/, writeTemp("kort.csv", toCsv(shorter)));
-  const warning = page.getByRole("region", { name: /bliver registreret som fratrådt/ });
-  await expect(warning.getByRole("heading")).toContainText(`${leaving.toLocaleString("da-DK")} af`);
-  await expect(warning.getByRole("heading")).toContainText(/1[45]\s%/);
-  await expectNoAxeViolations(page);
-  await warning.getByRole("button", { name: "Indlæs filen" }).click();
-  await expect(page.getByRole("alert")).toContainText("Sæt kryds for at bekræfte de mange fratrædelser");
-  await expect(warning.getByLabel(/Jeg bekræfter/)).toBeVisible();
+ownServer(
+  "a roster that would make many people leave needs a confirmation at the top; most people, a refusal",
+  async ({ page, app }) => {
+    await logIn(page, DEMO.hr);
+    const roster = currentRoster(app.db());
+    const staff = staffNumbers(app.db());
+    // About 15 % missing (never the admin or HR, see below): the count and share stand at the top
+    // in a red box, the confirmation beside it.
+    const cut = Math.ceil(roster.length * 0.15);
+    const shorter = roster.filter((r, i) => i >= cut || staff.has(r.employee_number));
+    const leaving = roster.length - shorter.length;
+    await upload(page, /Personaleliste/, writeTemp("kort.csv", toCsv(shorter)));
+    const warning = page.getByRole("region", { name: /bliver registreret som fratrådt/ });
+    await expect(warning.getByRole("heading")).toContainText(`${leaving.toLocaleString("da-DK")} af`);
+    await expect(warning.getByRole("heading")).toContainText(/1[45]\s%/);
+    await expectNoAxeViolations(page);
+    await warning.getByRole("button", { name: "Indlæs filen" }).click();
+    await expect(page.getByRole("alert")).toContainText("Sæt kryds for at bekræfte de mange fratrædelser");
+    await expect(warning.getByLabel(/Jeg bekræfter/)).toBeVisible();
 
-  // Ten people without the admin: refused whatever HR confirms, or nobody could put it right.
-  await upload(
-    page,
-    /Personaleliste/,
-    writeTemp("uden-admin.csv", toCsv(roster.filter((r) => !staff.has(r.employee_number)).slice(0, 10))),
-  );
-  await expect(page.getByText(/den ville lukke login for den sidste aktive/)).toBeVisible();
+    // Ten people without the admin: refused whatever HR confirms, or nobody could put it right.
+    await upload(
+      page,
+      /Personaleliste/,
+      writeTemp("uden-admin.csv", toCsv(roster.filter((r) => !staff.has(r.employee_number)).slice(0, 10))),
+    );
+    await expect(page.getByText(/den ville lukke login for den sidste aktive/)).toBeVisible();
 
-  // Ten people with them: over half would leave, which the page refuses outright.
-  const ten = [...roster.filter((r) => staff.has(r.employee_number)), ...roster.slice(0, 10)];
-  await upload(page, /Personaleliste/, writeTemp("meget-kort.csv", toCsv(ten)));
-  await expect(page.getByRole("region", { name: /bliver registreret som fratrådt/ })).toContainText(
-    "over halvdelen",
-  );
-  await expect(page.getByRole("button", { name: "Indlæs filen" })).toHaveCount(0);
-  // Nothing was written: the demo accounts still work.
-  const db = e2eDb();
-  const active = (db.prepare("select count(*) n from employee where end_date is null").get() as { n: number })
-    .n;
-  db.close();
-  expect(active).toBeGreaterThan(1000);
-});
+    // Ten people with them: over half would leave, which the page refuses outright.
+    const ten = [...roster.filter((r) => staff.has(r.employee_number)), ...roster.slice(0, 10)];
+    await upload(page, /Personaleliste/, writeTemp("meget-kort.csv", toCsv(ten)));
+    await expect(page.getByRole("region", { name: /bliver registreret som fratrådt/ })).toContainText(
+      "over halvdelen",
+    );
+    await expect(page.getByRole("button", { name: "Indlæs filen" })).toHaveCount(0);
+    // Nothing was written: the demo accounts still work.
+    const db = app.db();
+    const active = (
+      db.prepare("select count(*) n from employee where end_date is null").get() as { n: number }
+    ).n;
+    db.close();
+    expect(active).toBeGreaterThan(1000);
+  },
+);
 
-test("HR imports the vendor's completions from Excel, and they count", async ({ page }) => {
-  await logIn(page, DEMO.hr);
+test("HR imports the vendor's completions from Excel, and they count", async ({ page, hr, employee }) => {
+  await logIn(page, hr.email, hr.password);
   const db = e2eDb();
   const person = db
-    .prepare("select id, employee_number from employee where email = 'nyansat@albertslund.test'")
-    .get() as { id: number; employee_number: string };
+    .prepare("select id, employee_number from employee where id = ?")
+    .get(employee.employeeId) as {
+    id: number;
+    employee_number: string;
+  };
   db.close();
 
   const workbook = new ExcelJS.Workbook();
@@ -233,35 +252,32 @@ test("HR imports the vendor's completions from Excel, and they count", async ({ 
   ).toBeVisible();
 });
 
-test("HR teaches the import another name for a course", async ({ page }) => {
-  await logIn(page, DEMO.hr);
+test("HR teaches the import another name for a course", async ({ page, hr, employee }) => {
+  // A name of its own, so the test can run again on the same server.
+  const suffix = `${process.pid}${Date.now()}`;
+  await logIn(page, hr.email, hr.password);
   await page.goto("/hr/kursusnavne");
   await page.getByRole("button", { name: "Tilføj navn" }).click();
   await expect(page.getByRole("alert")).toContainText("Skriv det navn");
   await page.getByLabel("Kursus").selectOption({ label: "GDPR" });
-  await page.getByLabel("Navn i leverandørens fil").fill("Databeskyttelse – grundkursus");
+  await page.getByLabel("Navn i leverandørens fil").fill(`Databeskyttelse – grundkursus ${suffix}`);
   await page.getByRole("button", { name: "Tilføj navn" }).click();
   await expect(page.getByRole("status")).toContainText("er tilføjet");
-  await expect(page.getByText("databeskyttelsegrundkursus → GDPR")).toBeVisible();
+  await expect(page.getByText(`databeskyttelsegrundkursus${suffix} → GDPR`)).toBeVisible();
   await expectNoAxeViolations(page);
 
   const file = writeTemp(
     "alias.csv",
-    "Email;Kursus;Gennemført\nnyansat@albertslund.test;DATABESKYTTELSE - GRUNDKURSUS;21-11-2026\n",
+    `Email;Kursus;Gennemført\n${employee.email};DATABESKYTTELSE - GRUNDKURSUS ${suffix};21-11-2026\n`,
   );
   await upload(page, /Gennemførelser/, file);
   await expect(page.getByRole("heading", { name: /Filen blev ikke indlæst/ })).toHaveCount(0);
   await expect(definition(page, "Gennemførelser i filen")).toHaveText("1");
 });
 
-test("HR registers an exemption by hand, with a reason", async ({ page }) => {
-  await logIn(page, DEMO.hr);
-  const db = e2eDb();
-  const person = db.prepare("select id from employee where email = 'nyansat@albertslund.test'").get() as {
-    id: number;
-  };
-  db.close();
-  await page.goto(`/medarbejdere/${person.id}`);
+test("HR registers an exemption by hand, with a reason", async ({ page, hr, employee }) => {
+  await logIn(page, hr.email, hr.password);
+  await page.goto(`/medarbejdere/${employee.employeeId}`);
   await page.getByRole("button", { name: "Registrér fritagelse" }).click();
   await expect(page.getByRole("alert")).toContainText("Skriv en begrundelse");
   await expectNoAxeViolations(page);
@@ -271,32 +287,35 @@ test("HR registers an exemption by hand, with a reason", async ({ page }) => {
   await page.getByRole("button", { name: "Registrér fritagelse" }).click();
   await expect(page.getByRole("status")).toContainText("Registreringen er gemt");
   await expect(page.getByRole("region", { name: "Fritagelser" })).toContainText(
-    "Langtidssygemeldt efter aftale med leder (givet af Helle Demo Friis)",
+    `Langtidssygemeldt efter aftale med leder (givet af ${hr.name})`,
   );
 });
 
-test("the import command checks a file with --dry-run and fails on errors with line numbers", () => {
-  const env = { ...process.env, DATABASE_PATH: "db/e2e.db" };
-  const file = writeTemp("kommando.csv", toCsv(currentRoster()));
-  const ok = execFileSync("npx", ["tsx", "app/cli/import.ts", "roster", file, "--dry-run"], {
-    env,
-    encoding: "utf8",
-  });
-  expect(ok).toContain("Prøvekørsel (--dry-run): intet er skrevet.");
-  expect(ok).toMatch(/Nye: 0\. Ændrede: 0\./);
+ownServer(
+  "the import command checks a file with --dry-run and fails on errors with line numbers",
+  ({ app }) => {
+    const env = { ...process.env, DATABASE_PATH: app.databasePath };
+    const file = writeTemp("kommando.csv", toCsv(currentRoster(app.db())));
+    const ok = execFileSync("npx", ["tsx", "app/cli/import.ts", "roster", file, "--dry-run"], {
+      env,
+      encoding: "utf8",
+    });
+    expect(ok).toContain("Prøvekørsel (--dry-run): intet er skrevet.");
+    expect(ok).toMatch(/Nye: 0\. Ændrede: 0\./);
 
-  const bad = writeTemp(
-    "kommando-fejl.csv",
-    "Email;Kursus;Gennemført\nukendt@albertslund.test;GDPR;01-01-2026\n",
-  );
-  const result = spawnSync("npx", ["tsx", "app/cli/import.ts", "completions", bad], {
-    env,
-    encoding: "utf8",
-  });
-  expect(result.status).toBe(1);
-  expect(result.stderr).toContain("Linje 2:");
-  expect(result.stderr).toContain("Intet er ændret");
-});
+    const bad = writeTemp(
+      "kommando-fejl.csv",
+      "Email;Kursus;Gennemført\nukendt@albertslund.test;GDPR;01-01-2026\n",
+    );
+    const result = spawnSync("npx", ["tsx", "app/cli/import.ts", "completions", bad], {
+      env,
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Linje 2:");
+    expect(result.stderr).toContain("Intet er ændret");
+  },
+);
 
 /** The server's process id, found by the port it listens on. */
 function serverPid(port: string): number {
@@ -309,74 +328,76 @@ function serverPid(port: string): number {
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
-test("the review's worst files leave the server's memory and the employee pages alone", async ({
-  page,
-  browser,
-  baseURL,
-}) => {
-  test.setTimeout(240_000);
-  const pid = serverPid(new URL(baseURL ?? "").port);
-  await logIn(page, DEMO.hr);
-  const employee = await browser.newContext();
-  const employeePage = await employee.newPage();
-  await logIn(employeePage, DEMO.employee);
+// It measures latency, so it runs after the others with nothing beside it (the tag, see
+// playwright.config.ts); it changes no shared data.
+ownServer(
+  "the review's worst files leave the server's memory and the employee pages alone",
+  { tag: "@alone" },
+  async ({ page, browser, baseURL, app }) => {
+    test.setTimeout(240_000);
+    const pid = serverPid(String(app.port));
+    await logIn(page, DEMO.hr);
+    const employee = await browser.newContext({ baseURL });
+    const employeePage = await employee.newPage();
+    await logIn(employeePage, DEMO.employee);
 
-  const MB = 1024 * 1024;
-  const header = "Medarbejdernr;Navn;Email;Enhed;Startdato\n";
-  const repeated = (pattern: string, bytes: number, head = header) => {
-    const file = Buffer.alloc(head.length + bytes);
-    file.write(head);
-    file.fill(pattern, head.length);
-    return file;
-  };
-  const files = [
-    {
-      label: "95 MB CSV, 9.5 million invalid rows",
-      name: "raekker.csv",
-      bytes: repeated("1;;bad;;xx\n", 95 * MB),
-    },
-    {
-      label: "24 MB CSV, 2.2 million invalid rows",
-      name: "raekker24.csv",
-      bytes: repeated("1;;bad;;xx\n", 24 * MB),
-    },
-    { label: "one 24 MB line", name: "linje.csv", bytes: repeated("x", 24 * MB, "") },
-    { label: "a million columns (2 MB)", name: "kolonner.csv", bytes: repeated("a;", 2 * MB, "") },
-    { label: "XLSX inflating to 2 GB", name: "bombe.xlsx", bytes: Buffer.from(zipBomb(2048 * MB)) },
-  ];
-  const idle = rssMb(pid);
-  for (const file of files) {
-    let peak = rssMb(pid);
-    const latencies: number[] = [];
-    let done = false;
-    const started = performance.now();
-    const upload = page.context().request.post("/hr/import", {
-      headers: { Origin: baseURL ?? "" },
-      multipart: { kind: "roster", file: { name: file.name, mimeType: "text/csv", buffer: file.bytes } },
-      maxRedirects: 0,
-    });
-    const answered = upload.then((response) => {
-      done = true;
-      return { status: response.status(), ms: Math.round(performance.now() - started) };
-    });
-    // An employee keeps using the site meanwhile.
-    while (!done || latencies.length < 3) {
-      const t = performance.now();
-      const response = await employeePage.request.get("/mine-kurser");
-      expect(response.status()).toBe(200);
-      latencies.push(performance.now() - t);
-      peak = Math.max(peak, rssMb(pid));
+    const MB = 1024 * 1024;
+    const header = "Medarbejdernr;Navn;Email;Enhed;Startdato\n";
+    const repeated = (pattern: string, bytes: number, head = header) => {
+      const file = Buffer.alloc(head.length + bytes);
+      file.write(head);
+      file.fill(pattern, head.length);
+      return file;
+    };
+    const files = [
+      {
+        label: "95 MB CSV, 9.5 million invalid rows",
+        name: "raekker.csv",
+        bytes: repeated("1;;bad;;xx\n", 95 * MB),
+      },
+      {
+        label: "24 MB CSV, 2.2 million invalid rows",
+        name: "raekker24.csv",
+        bytes: repeated("1;;bad;;xx\n", 24 * MB),
+      },
+      { label: "one 24 MB line", name: "linje.csv", bytes: repeated("x", 24 * MB, "") },
+      { label: "a million columns (2 MB)", name: "kolonner.csv", bytes: repeated("a;", 2 * MB, "") },
+      { label: "XLSX inflating to 2 GB", name: "bombe.xlsx", bytes: Buffer.from(zipBomb(2048 * MB)) },
+    ];
+    const idle = rssMb(pid);
+    for (const file of files) {
+      let peak = rssMb(pid);
+      const latencies: number[] = [];
+      let done = false;
+      const started = performance.now();
+      const upload = page.context().request.post("/hr/import", {
+        headers: { Origin: baseURL ?? "" },
+        multipart: { kind: "roster", file: { name: file.name, mimeType: "text/csv", buffer: file.bytes } },
+        maxRedirects: 0,
+      });
+      const answered = upload.then((response) => {
+        done = true;
+        return { status: response.status(), ms: Math.round(performance.now() - started) };
+      });
+      // An employee keeps using the site meanwhile.
+      while (!done || latencies.length < 3) {
+        const t = performance.now();
+        const response = await employeePage.request.get("/mine-kurser");
+        expect(response.status()).toBe(200);
+        latencies.push(performance.now() - t);
+        peak = Math.max(peak, rssMb(pid));
+      }
+      const answer = await answered;
+      latencies.sort((a, b) => a - b);
+      const p95 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))] ?? 0;
+      console.log(
+        `${file.label}: HR answered ${answer.status} in ${answer.ms} ms; server RSS +${Math.round(peak - idle)} MB above idle (peak ${Math.round(peak)} MB); employee page p95 ${Math.round(p95)} ms over ${latencies.length} requests`,
+      );
+      // The issue's targets (500 MB, p95 1 s), with margin for a busy shared machine.
+      expect(peak - idle).toBeLessThan(500);
+      expect(p95).toBeLessThan(2000);
+      expect([302, 303, 413]).toContain(answer.status);
     }
-    const answer = await answered;
-    latencies.sort((a, b) => a - b);
-    const p95 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))] ?? 0;
-    console.log(
-      `${file.label}: HR answered ${answer.status} in ${answer.ms} ms; server RSS +${Math.round(peak - idle)} MB above idle (peak ${Math.round(peak)} MB); employee page p95 ${Math.round(p95)} ms over ${latencies.length} requests`,
-    );
-    // The issue's targets (500 MB, p95 1 s), with margin for a busy shared machine.
-    expect(peak - idle).toBeLessThan(500);
-    expect(p95).toBeLessThan(2000);
-    expect([302, 303, 413]).toContain(answer.status);
-  }
-  await employee.close();
-});
+    await employee.close();
+  },
+);

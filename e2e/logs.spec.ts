@@ -1,4 +1,4 @@
-// Runs last (with the import project): after the whole e2e run, the server's log must hold no
+// Runs last (a project of its own, after all the others): after the whole e2e run, the server's log must hold no
 // cookies, session tokens, passwords, CPR numbers or personal query strings.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";

@@ -68,6 +68,19 @@ describe("listPeopleStatuses", () => {
   });
 
   it("refuses to edit a completion in place (history is append-only)", () => {
+    const gdpr = listCourses().find((c) => c.code === "gdpr");
+    if (!gdpr) throw new Error("gdpr course missing from reference data");
+    const person = createEmployee(db, createUnit(db, "Andet område"));
+    db.insert(schema.completion)
+      .values({
+        employeeId: person.id,
+        courseId: gdpr.id,
+        completedOn: "2025-02-01",
+        courseVersion: "1.0",
+        source: "site",
+        recordedAt: Date.now(),
+      })
+      .run();
     expect(() => db.update(schema.completion).set({ score: 100 }).run()).toThrow(/append-only/);
   });
 });

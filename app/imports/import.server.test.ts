@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createSession, validateSessionToken } from "~/auth/session.server";
 import { getDb, schema } from "~/db.server";
 import { runRetention } from "~/privacy/retention.server";
+import { useFreshDatabase } from "~/test-fixtures";
 import { applyCompletions } from "./completions-apply.server";
 import { prepareCompletionsImport, prepareRosterImport } from "./import.server";
 import { MAX_IMPORT_BYTES } from "./limits";
@@ -28,14 +29,28 @@ async function importRoster(lines: string[], day = "2026-01-10") {
   return { prepared, result: applyRosterPlan(prepared.plan) };
 }
 
-describe("roster import", { timeout: 30_000 }, () => {
-  const db = getDb();
+/** Each test starts from an empty database; those that need people import `base` first. */
+beforeEach(() => {
+  useFreshDatabase();
+});
 
+const employeeNumbered = (employeeNumber: string) =>
+  getDb().select().from(schema.employee).where(eq(schema.employee.employeeNumber, employeeNumber)).get();
+
+/** The roster of 1 February: Ida moves to a new team and Jens (2002) has left. */
+const moved = [
+  base[0],
+  base[2],
+  base[3]?.replace("Område > Afdeling B", "Område > Afdeling A > Team 2"),
+] as string[];
+
+describe("roster import", { timeout: 30_000 }, () => {
   it("creates units, employees and the manager's login and scope, and drops extra columns", async () => {
+    const db = getDb();
     const { prepared, result } = await importRoster(base);
     expect(prepared.warnings.join(" ")).toContain("CPR");
     expect(result).toMatchObject({ created: 4, updated: 0, leavers: 0, unitsCreated: 4 });
-    const sofie = db.select().from(schema.employee).where(eq(schema.employee.employeeNumber, "2001")).get();
+    const sofie = employeeNumbered("2001");
     expect(sofie).toMatchObject({ name: "Sofie Test", email: "sofie@test.dk", startDate: "2020-02-01" });
     const account = db
       .select()
@@ -56,6 +71,7 @@ describe("roster import", { timeout: 30_000 }, () => {
   });
 
   it("changes nothing when the same file is imported again", async () => {
+    await importRoster(base);
     const again = await prepareRosterImport(roster(base), "personale.csv", "2026-01-11");
     if (!again.ok) throw new Error("unexpected errors");
     expect(again.plan).toMatchObject({
@@ -74,7 +90,9 @@ describe("roster import", { timeout: 30_000 }, () => {
   });
 
   it("moves units, records leavers with the import date and ends their sessions", async () => {
-    const jens = db.select().from(schema.employee).where(eq(schema.employee.employeeNumber, "2002")).get();
+    await importRoster(base);
+    const db = getDb();
+    const jens = employeeNumbered("2002");
     const login = db
       .insert(schema.userAccount)
       .values({
@@ -87,11 +105,6 @@ describe("roster import", { timeout: 30_000 }, () => {
       .returning()
       .get();
     const token = createSession(login.id);
-    const moved = [
-      base[0],
-      base[2],
-      base[3]?.replace("Område > Afdeling B", "Område > Afdeling A > Team 2"),
-    ] as string[];
     const { prepared, result } = await importRoster(moved, "2026-02-01");
     expect(prepared.plan.changed[0]?.changes).toEqual([
       { field: "unit", from: "Område > Afdeling B", to: "Område > Afdeling A > Team 2" },
@@ -108,13 +121,16 @@ describe("roster import", { timeout: 30_000 }, () => {
   });
 
   it("stops a file that would make more than 10 % leave, until confirmed", async () => {
+    await importRoster(base);
     const prepared = await prepareRosterImport(roster([base[0] as string]), "kort.csv", "2026-02-02");
     if (!prepared.ok) throw new Error("unexpected errors");
     expect(prepared.plan.needsLeaverConfirmation).toBe(true);
-    expect(prepared.plan.leavers).toHaveLength(2);
+    expect(prepared.plan.leavers).toHaveLength(3);
   });
 
   it("reports every bad row with its line number and writes nothing", async () => {
+    await importRoster(base);
+    const db = getDb();
     const before = db.select().from(schema.employee).all().length;
     const prepared = await prepareRosterImport(
       roster([
@@ -140,6 +156,10 @@ describe("roster import", { timeout: 30_000 }, () => {
 });
 
 describe("completions import", { timeout: 30_000 }, () => {
+  beforeEach(async () => {
+    await importRoster(base);
+  });
+
   const file = encode(
     [
       "Email;Kursus;Gennemført;Score",
@@ -191,8 +211,10 @@ describe("completions import", { timeout: 30_000 }, () => {
 
 describe("retention", { timeout: 30_000 }, () => {
   it("deletes the records of employees who left long ago and keeps anonymous counts", async () => {
+    await importRoster(base);
+    await importRoster(moved, "2026-02-01");
     const db = getDb();
-    const jens = db.select().from(schema.employee).where(eq(schema.employee.employeeNumber, "2002")).get();
+    const jens = employeeNumbered("2002");
     if (!jens) throw new Error("Jens missing");
     db.insert(schema.auditEvent)
       .values({

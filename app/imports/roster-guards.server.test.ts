@@ -1,8 +1,9 @@
 // The roster can neither lock the site out nor keep a returning person out.
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { setActive } from "~/auth/accounts.server";
 import { getDb, schema } from "~/db.server";
+import { useFreshDatabase } from "~/test-fixtures";
 import { prepareRosterImport } from "./import.server";
 import { applyRosterPlan } from "./roster-apply.server";
 
@@ -42,10 +43,15 @@ const account = (id: number) =>
   getDb().select().from(schema.userAccount).where(eq(schema.userAccount.id, id)).get();
 
 describe("roster guards", { timeout: 60_000 }, () => {
-  it("refuses to end the last admin's or HR login, and reopens logins the roster ended", async () => {
+  // Each test imports the 20 people itself, into a database of its own.
+  beforeEach(async () => {
+    useFreshDatabase();
     const first = await plan(people, "2026-01-05");
     if (!first.ok) throw new Error(first.errors.join("\n"));
     applyRosterPlan(first.plan);
+  });
+
+  it("refuses to end the last admin's or HR login, and reopens logins the roster ended", async () => {
     const admin = login("3000", "admin");
     const hr = login("3001", "hr");
     const worker = login("3002", "employee");

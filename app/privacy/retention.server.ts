@@ -52,24 +52,9 @@ export function runRetention(input: {
         .map((e) => e.id);
       const result: RetentionResult = { leftBefore, employees: ids.length, completions: 0, otherRows: 0 };
       for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        // Annulments point at the completions and exemptions, so they go first.
-        result.otherRows += annulmentsOf(tx, chunk, input.dryRun);
-        result.completions += countOrDelete(tx, completion, completion.employeeId, chunk, input.dryRun);
-        for (const [table, column] of [
-          [exemption, exemption.employeeId],
-          [quizAttempt, quizAttempt.employeeId],
-          [moduleProgress, moduleProgress.employeeId],
-          [attestation, attestation.employeeId],
-          [selfReportedCourse, selfReportedCourse.employeeId],
-          [aiSuperUser, aiSuperUser.employeeId],
-        ] as const) {
-          result.otherRows += countOrDelete(tx, table, column, chunk, input.dryRun);
-        }
-        if (!input.dryRun) {
-          deletePerson(tx, chunk, input.now ?? Date.now(), result);
-          refreshKeptStatus(tx, chunk); // the people are gone, so are their kept rows
-        }
+        const removed = erasePeople(tx, ids.slice(i, i + 500), input.now ?? Date.now(), input.dryRun);
+        result.completions += removed.completions;
+        result.otherRows += removed.otherRows;
       }
       if (!input.dryRun) {
         tx.insert(retentionRun)
@@ -86,6 +71,36 @@ export function runRetention(input: {
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * Deletes everything about these employees and anonymises their logins (or, dry, only counts
+ * it): the retention run's work for each batch, and the e2e fixtures' clean-up of their people.
+ */
+export function erasePeople(
+  tx: AppTransaction,
+  ids: number[],
+  now: number,
+  dryRun = false,
+): { completions: number; otherRows: number } {
+  // Annulments point at the completions and exemptions, so they go first.
+  const result = { completions: 0, otherRows: annulmentsOf(tx, ids, dryRun) };
+  result.completions += countOrDelete(tx, completion, completion.employeeId, ids, dryRun);
+  for (const [table, column] of [
+    [exemption, exemption.employeeId],
+    [quizAttempt, quizAttempt.employeeId],
+    [moduleProgress, moduleProgress.employeeId],
+    [attestation, attestation.employeeId],
+    [selfReportedCourse, selfReportedCourse.employeeId],
+    [aiSuperUser, aiSuperUser.employeeId],
+  ] as const) {
+    result.otherRows += countOrDelete(tx, table, column, ids, dryRun);
+  }
+  if (!dryRun) {
+    deletePerson(tx, ids, now, result);
+    refreshKeptStatus(tx, ids); // the people are gone, so are their kept rows
+  }
+  return result;
 }
 
 function countOrDelete(
@@ -114,7 +129,7 @@ function annulmentsOf(tx: AppTransaction, ids: number[], dryRun = false): number
   return tx.delete(annulment).where(where).run().changes;
 }
 
-function deletePerson(tx: AppTransaction, ids: number[], now: number, result: RetentionResult) {
+function deletePerson(tx: AppTransaction, ids: number[], now: number, result: { otherRows: number }) {
   // The lookups on a person are that person's data too (Datatilsynet 2024-32-0283): they go,
   // through the gate that is the only way past the audit table's delete trigger.
   tx.insert(siteSetting)
@@ -129,7 +144,17 @@ function deletePerson(tx: AppTransaction, ids: number[], now: number, result: Re
     .from(userAccount)
     .where(inArray(userAccount.employeeId, ids))
     .all();
-  for (const { id } of accounts) {
+  eraseAccounts(
+    tx,
+    accounts.map((a) => a.id),
+    now,
+  );
+  tx.delete(employee).where(inArray(employee.id, ids)).run();
+}
+
+/** Logins lose their sessions, scopes, name and address; the row stays for the audit's actor. */
+export function eraseAccounts(tx: AppTransaction, accountIds: number[], now: number) {
+  for (const id of accountIds) {
     tx.delete(session).where(eq(session.userId, id)).run();
     tx.delete(managerScope).where(eq(managerScope.userId, id)).run();
     tx.update(userAccount)
@@ -143,5 +168,4 @@ function deletePerson(tx: AppTransaction, ids: number[], now: number, result: Re
       .where(eq(userAccount.id, id))
       .run();
   }
-  tx.delete(employee).where(inArray(employee.id, ids)).run();
 }
