@@ -16,9 +16,11 @@ import {
 import { type ReactNode, useEffect, useRef } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
+import { config } from "~/env.server";
 import { useRequestContext } from "~/request-context";
 import { accessibilityStatementUrl, isDemoDatabase } from "~/site-settings.server";
 import tailwindHref from "~/tailwind.css?url";
+import { DEFAULT_SITE_NAMES, pageTitle, type SiteNames } from "~/ui/page-title";
 import { SessionTimeoutWarning } from "~/ui/session-timeout";
 import type { Role } from "../db/constants";
 
@@ -27,7 +29,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = getCurrentUser(request);
@@ -41,6 +43,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     },
     demo: isDemoDatabase(),
     accessibilityUrl: accessibilityStatementUrl(),
+    site: { siteName: config().siteName, municipalityName: config().municipalityName } satisfies SiteNames,
   };
 }
 
@@ -85,6 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // In the error boundary the loader data may be missing; the layout then renders without it.
   const root = useRouteLoaderData<RootData>("root");
   const user = root?.user ?? null;
+  const site = root?.site ?? DEFAULT_SITE_NAMES;
   const { cspNonce: nonce } = useRequestContext();
   // With JavaScript, a link in the phone menu navigates without a page load: fold the menu again.
   const location = useLocation();
@@ -119,7 +123,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <header className="print:hidden relative bg-brand-700 text-white">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-3 gap-y-2 px-4 py-2 sm:flex-wrap sm:gap-x-6 sm:py-3">
             <a href="/" className="min-w-0 py-1 font-semibold text-white no-underline hover:text-white">
-              AI og GDPR <span className="font-normal">· Albertslund Kommune</span>
+              {site.siteName} <span className="font-normal">· {site.municipalityName}</span>
             </a>
             {user ? (
               <div className="flex flex-wrap items-center justify-end gap-2 text-sm sm:gap-3">
@@ -155,7 +159,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="print:hidden border-t border-brand-100 bg-white">
           <div className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-4 text-sm text-muted">
-            <span>Albertslund Kommune · IT &amp; Digitalisering</span>
+            <span>{site.municipalityName} · IT &amp; Digitalisering</span>
             <a href="/ai-vaerktoejer">Godkendte AI-værktøjer</a>
             <a href={root?.accessibilityUrl ?? "https://was.digst.dk/"}>Tilgængelighedserklæring</a>
           </div>

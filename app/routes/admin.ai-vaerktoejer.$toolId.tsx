@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AI_TOOL_STATUS_LABEL, type AiToolFields, AiToolForm } from "~/ai-tools/tools";
 import { createTool, getTool, setToolRetired, ToolNameTaken, updateTool } from "~/ai-tools/tools.server";
 import { notFound, requireRole } from "~/auth/guard.server";
+import { pageTitle } from "~/ui/page-title";
 import { useErrorFocus } from "~/ui/use-error-focus";
 import { AI_TOOL_STATUSES } from "../../db/schema";
 
@@ -229,8 +230,11 @@ export default function EditAiTool() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
-    title: `${data?.id === null ? "Tilføj AI-værktøj" : `Redigér ${data?.fields.name ?? "AI-værktøj"}`} · Albertslund Kommune`,
+    title: pageTitle(
+      matches,
+      `${data?.id === null ? "Tilføj AI-værktøj" : `Redigér ${data?.fields.name ?? "AI-værktøj"}`}`,
+    ),
   },
 ];

@@ -11,6 +11,7 @@ import {
   loadContacts,
   saveContacts,
 } from "~/site-settings.server";
+import { pageTitle } from "~/ui/page-title";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 // The municipality's own links and contacts, which the module texts refer to by placeholder
@@ -177,4 +178,4 @@ export default function Settings() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Links og kontakter · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Links og kontakter") }];

@@ -11,6 +11,7 @@ import { isDay } from "~/compliance/day";
 import { rebuildInTransaction } from "~/compliance/kept-status.server";
 import { getDb, schema } from "~/db.server";
 import { formatShortDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 
 const optionalDay = (message: string) =>
   z
@@ -189,4 +190,4 @@ function Message({ result }: { result: Result | undefined }) {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Kurser og frister · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Kurser og frister") }];

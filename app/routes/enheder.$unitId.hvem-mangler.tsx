@@ -11,6 +11,7 @@ import { viewerInput } from "~/server/jobs.server";
 import { runInWorker } from "~/server/run-in-worker.server";
 import { ExportLinks } from "~/ui/export-links";
 import { formatCount, formatLongDate, formatLongTimestamp, formatShortDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 
 // "Hvem mangler?": everyone who has not completed (Mangler or Overskredet), grouped by unit, as a
 // compact table that prints on few pages (see the print rules in tailwind.css).
@@ -193,6 +194,6 @@ export default function WhoIsMissing() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Hvem mangler? ${data?.unit.name ?? ""} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Hvem mangler? ${data?.unit.name ?? ""}`) },
 ];

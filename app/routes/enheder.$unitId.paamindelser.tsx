@@ -16,6 +16,7 @@ import {
   sendManualReminders,
 } from "~/reminders/reminders.server";
 import { formatShortDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 function courseParam(value: string | null) {
@@ -341,6 +342,6 @@ export default function Reminders() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Send påmindelse i ${data?.unit.name ?? "enheden"} · AI og GDPR · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Send påmindelse i ${data?.unit.name ?? "enheden"}`) },
 ];

@@ -16,6 +16,7 @@ import { viewerInput } from "~/server/jobs.server";
 import { runInWorker } from "~/server/run-in-worker.server";
 import { ExportLinks } from "~/ui/export-links";
 import { formatCount, formatLongDate, formatStatusDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { StatusBadge } from "~/ui/status-badge";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -282,6 +283,6 @@ export default function PeopleList() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Personer i ${data?.unit.name ?? "enheden"} · AI og GDPR · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Personer i ${data?.unit.name ?? "enheden"}`) },
 ];

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
 import { AI_LITERACY_FROM, evidenceDate } from "~/evidence/evidence-date";
+import { pageTitle } from "~/ui/page-title";
 
 // HR picks a day and gets the evidence pack for it. A plain GET form: a valid day redirects to
 // the file (a download), a bad one shows the page again with the error.
@@ -108,6 +109,6 @@ export default function EvidencePage() {
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Dokumentation for AI-kompetencer · AI og GDPR · Albertslund Kommune" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Dokumentation for AI-kompetencer") },
 ];

@@ -8,6 +8,7 @@ import { getPendingImport, markPendingApplied } from "~/imports/pending.server";
 import { runInWorker } from "~/server/run-in-worker.server";
 import { formatCount, formatPercent, formatShortDate } from "~/ui/format";
 import { ImportForm } from "~/ui/import-form";
+import { pageTitle } from "~/ui/page-title";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 function loadPending(request: Request, id: string | undefined) {
@@ -309,6 +310,6 @@ function PeopleTable({
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Forhåndsvisning af import · AI og GDPR · Albertslund Kommune" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Forhåndsvisning af import") },
 ];

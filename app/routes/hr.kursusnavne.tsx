@@ -6,6 +6,7 @@ import { requireRole } from "~/auth/guard.server";
 import { listCourses } from "~/compliance/courses.server";
 import { addCourseAlias, listCourseAliases } from "~/imports/completions-apply.server";
 import { normalizeKey } from "~/imports/values";
+import { pageTitle } from "~/ui/page-title";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 // Other names the course vendor's export uses for a course ("AI-Awareness" for ai), so the
@@ -127,4 +128,4 @@ export default function CourseAliases() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Kursusnavne · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Kursusnavne") }];

@@ -8,6 +8,7 @@ import { config } from "~/env.server";
 import { OUTBOX_STATUS_FILTERS } from "~/reminders/outbox-labels";
 import { listOutbox, OUTBOX_KIND_LABEL, parseOutboxFilters } from "~/reminders/outbox-list.server";
 import { formatCount, formatTimestamp } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 
 const STATUS_LABEL = { queued: "Venter", sent: "Sendt", failed: "Fejlede" } as const;
 
@@ -186,4 +187,4 @@ export default function Outbox() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Udbakke · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Udbakke") }];

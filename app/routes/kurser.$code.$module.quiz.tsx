@@ -14,6 +14,7 @@ import {
   submitQuizAttempt,
 } from "~/courses/player.server";
 import { optionOrder, type QuizAnswers, readAnswers } from "~/courses/quiz";
+import { pageTitle } from "~/ui/page-title";
 
 // Three steps that work without JavaScript: answer -> review (WCAG 3.3.4) -> submit. Answering and
 // reviewing are GET forms (the answers travel in the address, nothing is stored), and the submit
@@ -316,6 +317,6 @@ function Question({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Quiz: ${data?.title ?? ""} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Quiz: ${data?.title ?? ""}`) },
 ];

@@ -5,6 +5,7 @@ import { awaitsAttestation } from "~/courses/attestation";
 import { findModule, getOwnAttempt, loadCourseState } from "~/courses/player.server";
 import { explanationWithoutVerdict, type QuizAnswers, scoreQuiz } from "~/courses/quiz";
 import { AttestationReminder } from "~/ui/attestation";
+import { pageTitle } from "~/ui/page-title";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireEmployee(request);
@@ -173,6 +174,6 @@ function Answer({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Resultat: ${data?.title ?? ""} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Resultat: ${data?.title ?? ""}`) },
 ];

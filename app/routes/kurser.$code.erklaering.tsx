@@ -9,6 +9,7 @@ import { attestCourse, loadCourseState } from "~/courses/player.server";
 import { loadContacts } from "~/site-settings.server";
 import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";
 import { renderMarkdown } from "~/ui/markdown.server";
+import { pageTitle } from "~/ui/page-title";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 // The attestation is posted here, not to the course page (an index route, whose form address
@@ -72,6 +73,6 @@ export default function Attestation() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Bekræft retningslinjerne · ${data?.title ?? ""} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Bekræft retningslinjerne · ${data?.title ?? ""}`) },
 ];

@@ -8,6 +8,7 @@ import { passwordLogin } from "~/auth/password.server";
 import { createSession, sessionCookie } from "~/auth/session.server";
 import { config } from "~/env.server";
 import { isDemoDatabase } from "~/site-settings.server";
+import { pageTitle } from "~/ui/page-title";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo-accounts";
 
 // The longest e-mail address SMTP allows, and far more than any password manager makes.
@@ -262,4 +263,4 @@ export default function Login() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Log ind · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Log ind") }];

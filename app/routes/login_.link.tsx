@@ -8,6 +8,7 @@ import { LINK_SENT_ANSWER } from "~/auth/login-link";
 import { requestLoginLink } from "~/auth/login-link.server";
 import { config } from "~/env.server";
 import { isDemoDatabase } from "~/site-settings.server";
+import { pageTitle } from "~/ui/page-title";
 import { SignInMessage } from "~/ui/sign-in-message";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
@@ -77,4 +78,4 @@ export default function LinkRequested() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Tjek din mail · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Tjek din mail") }];

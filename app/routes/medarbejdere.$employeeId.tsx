@@ -10,6 +10,7 @@ import { type Intent, ManualRegistration, registerManually } from "~/compliance/
 import { allCourseContent } from "~/content/content.server";
 import { REMINDER_KIND_LABEL, remindersForEmployee } from "~/reminders/reminders.server";
 import { formatShortDate, formatTimestamp } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { PersonFacts } from "~/ui/person-facts";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
 import { requireIdParam } from "~/url-params";
@@ -609,6 +610,6 @@ function Section({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.person.name ?? "Medarbejder"} · AI og GDPR · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `${data?.person.name ?? "Medarbejder"}`) },
 ];

@@ -8,6 +8,7 @@ import { today } from "~/compliance/day";
 import { loadOwnHistory } from "~/compliance/employee-history.server";
 import { listSelfReports } from "~/courses/voluntary.server";
 import { formatShortDate, formatTimestamp } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { PersonFacts } from "~/ui/person-facts";
 
 // "Mine data": everything the site holds about the signed-in person, and who has looked at it
@@ -149,4 +150,4 @@ function List({
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Mine data · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mine data") }];

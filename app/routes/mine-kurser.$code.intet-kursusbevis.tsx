@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireEmployee } from "~/auth/guard.server";
 import { loadCourseState } from "~/courses/player.server";
+import { pageTitle } from "~/ui/page-title";
 
 // Where an old certificate link lands when the completion no longer counts.
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,6 +30,6 @@ export default function NoCertificate() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Intet kursusbevis for ${data?.title ?? "kurset"} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Intet kursusbevis for ${data?.title ?? "kurset"}`) },
 ];

@@ -11,6 +11,7 @@ import { askSuperUsersData } from "~/super-users/super-users.server";
 import { AskSuperUsers } from "~/ui/ask-super-users";
 import { formatShortDate } from "~/ui/format";
 import { OwnCourseList } from "~/ui/own-courses";
+import { pageTitle } from "~/ui/page-title";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 const VOLUNTARY_KEYS = VOLUNTARY_COURSES.map((c) => c.key) as [string, ...string[]];
@@ -136,4 +137,4 @@ export default function MyCourses() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Mine kurser · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mine kurser") }];

@@ -7,6 +7,7 @@ import { requireRole } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
 import { isDay } from "~/compliance/day";
 import { formatTimestamp } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { parseId } from "~/url-params";
 import { AUDIT_ACTIONS } from "../../db/constants";
 
@@ -199,4 +200,4 @@ export default function AuditLog() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Revisionsspor · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Revisionsspor") }];

@@ -12,6 +12,7 @@ import {
   SuperUserForm,
 } from "~/super-users/super-users.server";
 import { formatShortDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { SuperUserCount } from "~/ui/super-user-count";
 import { requireIdParam } from "~/url-params";
 
@@ -280,4 +281,4 @@ function Message({ result, fieldId }: { result: ActionResult; fieldId?: string }
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "AI-superbrugere · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "AI-superbrugere") }];
