@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Links,
   Meta,
   NavLink,
@@ -10,7 +9,6 @@ import {
   ScrollRestoration,
   type ShouldRevalidateFunction,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
@@ -21,6 +19,7 @@ import { useRequestContext } from "~/request-context";
 import { accessibilityStatementUrl, isDemoDatabase } from "~/site-settings.server";
 import tailwindHref from "~/tailwind.css?url";
 import { DEFAULT_SITE_NAMES, pageTitle, type SiteNames } from "~/ui/page-title";
+import { ErrorPage } from "~/ui/route-error-boundary";
 import { SessionTimeoutWarning } from "~/ui/session-timeout";
 import type { Role } from "../db/constants";
 
@@ -216,45 +215,6 @@ export default function App() {
   return <Outlet />;
 }
 
-const ERROR_TEXT: Record<number, { title: string; body: string }> = {
-  403: {
-    title: "Du har ikke adgang",
-    body: "Siden hører ikke til dine opgaver eller enheder. Mener du, at du burde have adgang, så kontakt din leder eller HR.",
-  },
-  404: {
-    title: "Siden findes ikke",
-    body: "Adressen kan være skrevet forkert, eller siden er flyttet.",
-  },
-  // The worker pool's queue is full (app/server/run-in-worker.server.ts).
-  503: {
-    title: "Siden har travlt",
-    body: "Mange henter oversigter lige nu. Vent et øjeblik, og prøv igen.",
-  },
-};
-
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const { requestId } = useRequestContext();
-  const text = ERROR_TEXT[status] ?? {
-    title: "Der skete en fejl",
-    body: "Siden kunne ikke vises. Prøv igen om lidt. Sker det igen, så kontakt IT-Helpdesk.",
-  };
-  return (
-    <section aria-labelledby="fejl-titel" className="rounded-lg bg-white p-6 shadow-sm">
-      <p className="text-sm font-semibold text-muted">Fejl {status}</p>
-      <h1 id="fejl-titel" className="mt-1 text-2xl font-bold">
-        {text.title}
-      </h1>
-      <p className="mt-3 max-w-prose">{text.body}</p>
-      {status >= 500 && requestId ? (
-        <p className="mt-3 text-sm">
-          Oplys fejlkoden <code className="font-mono">{requestId}</code>, hvis du kontakter IT-Helpdesk.
-        </p>
-      ) : null}
-      <p className="mt-4">
-        <a href="/">Gå til forsiden</a>
-      </p>
-    </section>
-  );
+  return <ErrorPage back={{ to: "/", label: "Gå til forsiden" }} showMessage={false} />;
 }

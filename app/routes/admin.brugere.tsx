@@ -18,6 +18,7 @@ import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABEL } from "~/auth/roles";
 import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
 import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { parseId } from "~/url-params";
 import { ROLES } from "../../db/constants";
 
@@ -452,3 +453,5 @@ function UnitSelect({
 }
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Brugere") }];
+
+export const ErrorBoundary = routeErrorBoundary("/", "Gå til forsiden");

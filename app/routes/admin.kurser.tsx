@@ -12,6 +12,7 @@ import { rebuildInTransaction } from "~/compliance/kept-status.server";
 import { getDb, schema } from "~/db.server";
 import { formatShortDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 const optionalDay = (message: string) =>
   z
@@ -191,3 +192,5 @@ function Message({ result }: { result: Result | undefined }) {
 }
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Kurser og frister") }];
+
+export const ErrorBoundary = routeErrorBoundary("/", "Gå til forsiden");

@@ -12,6 +12,7 @@ import { runInWorker } from "~/server/run-in-worker.server";
 import { ExportLinks } from "~/ui/export-links";
 import { formatCount, formatLongDate, formatLongTimestamp, formatShortDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 // "Hvem mangler?": everyone who has not completed (Mangler or Overskredet), grouped by unit, as a
 // compact table that prints on few pages (see the print rules in tailwind.css).
@@ -197,3 +198,5 @@ export default function WhoIsMissing() {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Hvem mangler? ${data?.unit.name ?? ""}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");

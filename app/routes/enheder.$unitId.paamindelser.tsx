@@ -17,6 +17,7 @@ import {
 } from "~/reminders/reminders.server";
 import { formatShortDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 function courseParam(value: string | null) {
@@ -345,3 +346,5 @@ export default function Reminders() {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Send påmindelse i ${data?.unit.name ?? "enheden"}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");

@@ -17,6 +17,7 @@ import { runInWorker } from "~/server/run-in-worker.server";
 import { ExportLinks } from "~/ui/export-links";
 import { formatCount, formatLongDate, formatStatusDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { StatusBadge } from "~/ui/status-badge";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -286,3 +287,5 @@ export default function PeopleList() {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Personer i ${data?.unit.name ?? "enheden"}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");

@@ -9,6 +9,7 @@ import { runInWorker } from "~/server/run-in-worker.server";
 import { formatCount, formatPercent, formatShortDate } from "~/ui/format";
 import { ImportForm } from "~/ui/import-form";
 import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 function loadPending(request: Request, id: string | undefined) {
@@ -313,3 +314,5 @@ function PeopleTable({
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Forhåndsvisning af import") },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/hr/import", "Gå til Indlæs data");

@@ -15,6 +15,7 @@ import {
 } from "~/courses/player.server";
 import { optionOrder, type QuizAnswers, readAnswers } from "~/courses/quiz";
 import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 // Three steps that work without JavaScript: answer -> review (WCAG 3.3.4) -> submit. Answering and
 // reviewing are GET forms (the answers travel in the address, nothing is stored), and the submit
@@ -320,3 +321,5 @@ function Question({
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Quiz: ${data?.title ?? ""}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");

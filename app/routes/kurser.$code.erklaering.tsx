@@ -10,6 +10,7 @@ import { loadContacts } from "~/site-settings.server";
 import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";
 import { renderMarkdown } from "~/ui/markdown.server";
 import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 // The attestation is posted here, not to the course page (an index route, whose form address
@@ -76,3 +77,5 @@ export default function Attestation() {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Bekræft retningslinjerne · ${data?.title ?? ""}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");

@@ -12,6 +12,7 @@ import { REMINDER_KIND_LABEL, remindersForEmployee } from "~/reminders/reminders
 import { formatShortDate, formatTimestamp } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
 import { PersonFacts } from "~/ui/person-facts";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
 import { requireIdParam } from "~/url-params";
 
@@ -613,3 +614,5 @@ function Section({
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `${data?.person.name ?? "Medarbejder"}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");
