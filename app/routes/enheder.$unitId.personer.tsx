@@ -15,6 +15,7 @@ import { requireUnitForViewer } from "~/compliance/units.server";
 import { viewerInput } from "~/server/jobs.server";
 import { runInWorker } from "~/server/run-in-worker.server";
 import { ExportLinks } from "~/ui/export-links";
+import { Field, SelectField, SubmitButton } from "~/ui/form";
 import { formatCount, formatLongDate, formatStatusDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
 import { routeErrorBoundary } from "~/ui/route-error-boundary";
@@ -97,95 +98,42 @@ export default function PeopleList() {
         method="get"
         className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3"
       >
-        <div>
-          <label htmlFor="kursus" className="block text-sm font-semibold">
-            Kursus
-          </label>
-          <select
-            id="kursus"
-            name="kursus"
-            defaultValue={d.query.course}
-            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            <option value="alle">Alle kurser</option>
-            {d.courses.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-semibold">
-            Status
-          </label>
-          <select
-            id="status"
-            name="status"
-            aria-describedby="status-hjaelp"
-            defaultValue={d.query.status}
-            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            {Object.entries(STATUS_FILTERS).map(([value, f]) => (
-              <option key={value} value={value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-          <p id="status-hjaelp" className="mt-1 text-xs text-muted">
-            Ikke gennemført = Mangler (fristen er ikke nået) og Overskredet (fristen er passeret).
-          </p>
-        </div>
-        <div>
-          <label htmlFor="q" className="block text-sm font-semibold">
-            Søg på navn eller medarbejdernr.
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={d.query.q}
-            className="mt-1 w-full rounded border border-gray-500 px-2 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="sort" className="block text-sm font-semibold">
-            Sortér efter
-          </label>
-          <select
-            id="sort"
-            name="sort"
-            defaultValue={d.query.sort}
-            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            {Object.entries(SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="retning" className="block text-sm font-semibold">
-            Rækkefølge
-          </label>
-          <select
-            id="retning"
-            name="retning"
-            defaultValue={d.query.dir}
-            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            <option value="asc">Stigende (A-Å, tidligste først)</option>
-            <option value="desc">Faldende (Å-A, seneste først)</option>
-          </select>
-        </div>
+        <SelectField id="kursus" name="kursus" label="Kursus" defaultValue={d.query.course}>
+          <option value="alle">Alle kurser</option>
+          {d.courses.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.title}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="status"
+          name="status"
+          label="Status"
+          hint="Ikke gennemført = Mangler (fristen er ikke nået) og Overskredet (fristen er passeret)."
+          defaultValue={d.query.status}
+          options={Object.entries(STATUS_FILTERS).map(([value, f]) => ({ value, label: f.label }))}
+        />
+        <Field
+          id="q"
+          name="q"
+          type="search"
+          label="Søg på navn eller medarbejdernr."
+          defaultValue={d.query.q}
+        />
+        <SelectField
+          id="sort"
+          name="sort"
+          label="Sortér efter"
+          defaultValue={d.query.sort}
+          options={Object.entries(SORTS).map(([value, label]) => ({ value, label }))}
+        />
+        <SelectField id="retning" name="retning" label="Rækkefølge" defaultValue={d.query.dir}>
+          <option value="asc">Stigende (A-Å, tidligste først)</option>
+          <option value="desc">Faldende (Å-A, seneste først)</option>
+        </SelectField>
         <div className="flex items-end">
-          <button
-            type="submit"
-            className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
-            Vis
-          </button>
+          <SubmitButton>Vis</SubmitButton>
         </div>
       </Form>
 
