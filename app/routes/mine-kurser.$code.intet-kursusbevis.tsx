@@ -14,17 +14,17 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function NoCertificate() {
-  const d = useLoaderData<typeof loader>();
+  const course = useLoaderData<typeof loader>();
   return (
     <div className="max-w-prose">
-      <h1 className="text-2xl font-bold">Intet kursusbevis for {d.title}</h1>
+      <h1 className="text-2xl font-bold">Intet kursusbevis for {course.title}</h1>
       <p className="mt-4">
         Du har ingen gyldig gennemførelse af kurset, så der er intet kursusbevis. Har du gennemført det før,
         er gennemførelsen udløbet, og kurset skal tages igen.
       </p>
       <p className="mt-4">
-        <Link to={`/kurser/${d.code}`} className="font-semibold">
-          Gå til kurset {d.title}
+        <Link to={`/kurser/${course.code}`} className="font-semibold">
+          Gå til kurset {course.title}
         </Link>
       </p>
     </div>
