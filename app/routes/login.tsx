@@ -9,6 +9,7 @@ import { config } from "~/env.server";
 import { isDemoDatabase } from "~/site-settings.server";
 import { ErrorSummary, Field, PRIMARY_BUTTON_CLASS, SubmitButton } from "~/ui/form";
 import { formErrorOf, formErrorsFrom } from "~/ui/form-errors";
+import { LinkRequestForm } from "~/ui/link-request-form";
 import { pageTitle } from "~/ui/page-title";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo-accounts";
 
@@ -111,23 +112,7 @@ export default function Login() {
           <p className="mt-1 text-sm">
             Har du ikke en Microsoft-konto, kan du få et link til din arbejdsmail.
           </p>
-          <Form method="post" action="/login/link" noValidate className="mt-3 space-y-3">
-            <Field
-              id="link-email"
-              name="email"
-              label="Din arbejdsmail"
-              type="email"
-              autoComplete="email"
-              required
-              maxLength={254}
-            />
-            <SubmitButton
-              pendingText="Sender …"
-              className="min-h-11 w-full rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
-            >
-              Send mig et link
-            </SubmitButton>
-          </Form>
+          <LinkRequestForm buttonClassName="min-h-11 w-full rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50" />
         </section>
       ) : null}
 

@@ -2,14 +2,14 @@
 // and text, whether or not the address is on the roster (see login-link.server.ts).
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { LINK_SENT_ANSWER } from "~/auth/login-link";
 import { requestLoginLink } from "~/auth/login-link.server";
 import { config } from "~/env.server";
 import { isDemoDatabase } from "~/site-settings.server";
-import { ErrorSummary, Field, SubmitButton } from "~/ui/form";
 import { formErrorsFrom, submittedValues } from "~/ui/form-errors";
+import { LinkRequestForm } from "~/ui/link-request-form";
 import { pageTitle } from "~/ui/page-title";
 import { SignInMessage } from "~/ui/sign-in-message";
 
@@ -56,25 +56,7 @@ export default function LinkRequested() {
     // The form again, with the address as typed and what is wrong with it.
     return (
       <SignInMessage title="Vi kunne ikke sende et link">
-        <ErrorSummary
-          errors={result.errors}
-          labels={{ email: "Din arbejdsmail" }}
-          ids={{ email: "link-email" }}
-        />
-        <Form method="post" noValidate className="space-y-3">
-          <Field
-            id="link-email"
-            name="email"
-            label="Din arbejdsmail"
-            type="email"
-            autoComplete="email"
-            required
-            maxLength={254}
-            errors={result.errors.fieldErrors.email}
-            defaultValue={result.values?.email}
-          />
-          <SubmitButton pendingText="Sender …">Send mig et link</SubmitButton>
-        </Form>
+        <LinkRequestForm errors={result.errors} email={result.values?.email} />
       </SignInMessage>
     );
   }
