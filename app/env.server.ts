@@ -4,6 +4,7 @@
 // line per wrong variable, in Danish and English, instead of failing later at the first sign-in.
 import os from "node:os";
 import { z } from "zod";
+import { DEFAULT_SITE_NAMES } from "./ui/page-title";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 const isLoopback = (url: URL) => LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith("127.");
@@ -144,6 +145,12 @@ const EnvSchema = z
     XAPI_LRS_URL: z.preprocess(emptyAsUndefined, httpUrl("XAPI_LRS_URL").optional()),
     XAPI_LRS_KEY: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
     XAPI_LRS_SECRET: z.preprocess(emptyAsUndefined, z.string().max(1000).optional()),
+    // Who runs this installation: in page titles, the header, certificates, exports and mail.
+    SITE_NAME: z.preprocess(emptyAsUndefined, z.string().max(100).default(DEFAULT_SITE_NAMES.siteName)),
+    MUNICIPALITY_NAME: z.preprocess(
+      emptyAsUndefined,
+      z.string().max(100).default(DEFAULT_SITE_NAMES.municipalityName),
+    ),
     PASSWORD_LOGIN: z.preprocess(
       emptyAsUndefined,
       z
@@ -220,6 +227,9 @@ export interface AppConfig {
   passwordLogin: PasswordLogin;
   /** The worker pool: `size` 0 runs heavy jobs on the request thread. */
   workerPool: { size: number; maxQueue: number };
+  /** The site's name and the organisation that runs it (SITE_NAME, MUNICIPALITY_NAME). */
+  siteName: string;
+  municipalityName: string;
 }
 
 export class ConfigError extends Error {
@@ -244,7 +254,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
           employeeNumberClaim: e.OIDC_EMPLOYEE_NUMBER_CLAIM,
         }
       : null;
-  const mailFrom = e.MAIL_FROM ?? "AI og GDPR <no-reply@localhost>";
+  const mailFrom = e.MAIL_FROM ?? `${e.SITE_NAME} <no-reply@localhost>`;
   return {
     production: e.NODE_ENV === "production",
     port: e.PORT,
@@ -265,6 +275,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
         : null,
     passwordLogin: e.PASSWORD_LOGIN ?? (oidc ? "admins" : "all"),
     workerPool: { size: e.WORKER_THREADS ?? defaultWorkerThreads(), maxQueue: e.WORKER_QUEUE_LIMIT },
+    siteName: e.SITE_NAME,
+    municipalityName: e.MUNICIPALITY_NAME,
   };
 }
 

@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Links,
   Meta,
   NavLink,
@@ -10,15 +9,17 @@ import {
   ScrollRestoration,
   type ShouldRevalidateFunction,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
+import { config } from "~/env.server";
 import { useRequestContext } from "~/request-context";
 import { accessibilityStatementUrl, isDemoDatabase } from "~/site-settings.server";
 import tailwindHref from "~/tailwind.css?url";
+import { DEFAULT_SITE_NAMES, pageTitle, type SiteNames } from "~/ui/page-title";
+import { ErrorPage } from "~/ui/route-error-boundary";
 import { SessionTimeoutWarning } from "~/ui/session-timeout";
 import type { Role } from "../db/constants";
 
@@ -27,7 +28,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = getCurrentUser(request);
@@ -41,6 +42,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     },
     demo: isDemoDatabase(),
     accessibilityUrl: accessibilityStatementUrl(),
+    site: { siteName: config().siteName, municipalityName: config().municipalityName } satisfies SiteNames,
   };
 }
 
@@ -85,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // In the error boundary the loader data may be missing; the layout then renders without it.
   const root = useRouteLoaderData<RootData>("root");
   const user = root?.user ?? null;
+  const site = root?.site ?? DEFAULT_SITE_NAMES;
   const { cspNonce: nonce } = useRequestContext();
   // With JavaScript, a link in the phone menu navigates without a page load: fold the menu again.
   const location = useLocation();
@@ -119,7 +122,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <header className="print:hidden relative bg-brand-700 text-white">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-3 gap-y-2 px-4 py-2 sm:flex-wrap sm:gap-x-6 sm:py-3">
             <a href="/" className="min-w-0 py-1 font-semibold text-white no-underline hover:text-white">
-              AI og GDPR <span className="font-normal">· Albertslund Kommune</span>
+              {site.siteName} <span className="font-normal">· {site.municipalityName}</span>
             </a>
             {user ? (
               <div className="flex flex-wrap items-center justify-end gap-2 text-sm sm:gap-3">
@@ -155,7 +158,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="print:hidden border-t border-brand-100 bg-white">
           <div className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-4 text-sm text-muted">
-            <span>Albertslund Kommune · IT &amp; Digitalisering</span>
+            <span>{site.municipalityName} · IT &amp; Digitalisering</span>
             <a href="/ai-vaerktoejer">Godkendte AI-værktøjer</a>
             <a href={root?.accessibilityUrl ?? "https://was.digst.dk/"}>Tilgængelighedserklæring</a>
           </div>
@@ -212,45 +215,6 @@ export default function App() {
   return <Outlet />;
 }
 
-const ERROR_TEXT: Record<number, { title: string; body: string }> = {
-  403: {
-    title: "Du har ikke adgang",
-    body: "Siden hører ikke til dine opgaver eller enheder. Mener du, at du burde have adgang, så kontakt din leder eller HR.",
-  },
-  404: {
-    title: "Siden findes ikke",
-    body: "Adressen kan være skrevet forkert, eller siden er flyttet.",
-  },
-  // The worker pool's queue is full (app/server/run-in-worker.server.ts).
-  503: {
-    title: "Siden har travlt",
-    body: "Mange henter oversigter lige nu. Vent et øjeblik, og prøv igen.",
-  },
-};
-
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const { requestId } = useRequestContext();
-  const text = ERROR_TEXT[status] ?? {
-    title: "Der skete en fejl",
-    body: "Siden kunne ikke vises. Prøv igen om lidt. Sker det igen, så kontakt IT-Helpdesk.",
-  };
-  return (
-    <section aria-labelledby="fejl-titel" className="rounded-lg bg-white p-6 shadow-sm">
-      <p className="text-sm font-semibold text-muted">Fejl {status}</p>
-      <h1 id="fejl-titel" className="mt-1 text-2xl font-bold">
-        {text.title}
-      </h1>
-      <p className="mt-3 max-w-prose">{text.body}</p>
-      {status >= 500 && requestId ? (
-        <p className="mt-3 text-sm">
-          Oplys fejlkoden <code className="font-mono">{requestId}</code>, hvis du kontakter IT-Helpdesk.
-        </p>
-      ) : null}
-      <p className="mt-4">
-        <a href="/">Gå til forsiden</a>
-      </p>
-    </section>
-  );
+  return <ErrorPage back={{ to: "/", label: "Gå til forsiden" }} showMessage={false} />;
 }

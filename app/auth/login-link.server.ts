@@ -62,7 +62,7 @@ export function requestLoginLink(rawEmail: string, ip: string, now = Date.now())
         "Har du ikke bedt om linket, kan du se bort fra denne mail.",
         "",
         "Venlig hilsen",
-        "Albertslund Kommune",
+        config().municipalityName,
       ].join("\n"),
       loginLinkId: linkId,
     },

@@ -3,8 +3,10 @@
 // redistribute) is embedded, so every name from the HR system prints exactly: Turkish, Polish,
 // Vietnamese and Nordic letters alike. The PDF is tagged (PDF 1.7, Danish, with a title), so a
 // screen reader reads it in order; decoration is marked as artifact.
+
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { config } from "~/env.server";
 import { formatLongDate, formatValidThrough } from "~/ui/format";
 
 export interface CertificateInput {
@@ -27,7 +29,6 @@ const SOURCE_TEXT = {
   manual: "Registreret af HR",
 } satisfies Record<CertificateInput["source"], string>;
 
-const ISSUER = "Albertslund Kommune";
 const DEPARTMENT = "IT & Digitalisering";
 
 const GREEN = "#0b564c";
@@ -63,7 +64,7 @@ export function renderCertificate(
       displayTitle: true,
       info: {
         Title: `Kursusbevis – ${input.courseTitle}`,
-        Author: ISSUER,
+        Author: config().municipalityName,
         Subject: `Kursusbevis for ${input.employeeName}`,
       },
     });
@@ -112,7 +113,7 @@ function draw(doc: Doc, input: CertificateInput): void {
 
   // Header band with the sender.
   decoration(doc, () => doc.rect(0, 0, PAGE_WIDTH, 96).fill(GREEN));
-  text("P", ISSUER, { font: BOLD, size: 16, color: "#ffffff" }, 34);
+  text("P", config().municipalityName, { font: BOLD, size: 16, color: "#ffffff" }, 34);
   text("P", DEPARTMENT, { font: REGULAR, size: 10.5, color: "#d5e6e2" }, 58);
 
   text("H1", "Kursusbevis", { font: BOLD, size: 34, color: GREEN }, 160);
@@ -202,7 +203,7 @@ function draw(doc: Doc, input: CertificateInput): void {
   });
   text(
     "P",
-    `Udstedt den ${formatLongDate(input.issuedOn)} af ${ISSUER} · ${DEPARTMENT}`,
+    `Udstedt den ${formatLongDate(input.issuedOn)} af ${config().municipalityName} · ${DEPARTMENT}`,
     { font: REGULAR, size: 10, color: TEXT },
     footerY + 16,
   );

@@ -3,9 +3,11 @@
 // same service functions as the overview, so the same status rule) into the sections that the PDF
 // and the XLSX both print, so the two files hold the same data. Nothing here names an employee
 // except the AI super users.
+
 import type { Day } from "~/compliance/day";
 import type { StatusCounts } from "~/compliance/summary";
 import type { TrendSeries } from "~/compliance/trend";
+import { config } from "~/env.server";
 import type { Cell } from "~/reports/export-writers.server";
 import { SUPER_USER_MAX, SUPER_USER_MIN, SUPER_USER_RANGE_TEXT, superUserRange } from "~/super-users/range";
 import { formatLongDate } from "~/ui/format";
@@ -320,7 +322,7 @@ export function buildEvidencePack(source: EvidenceSource): EvidencePack {
     asOf,
     generatedAt: source.generatedAt,
     intro: [
-      `Albertslund Kommunes dokumentation for AI-kompetencer efter AI-forordningens artikel 4, opgjort pr. ${formatLongDate(asOf)}.`,
+      `${config().municipalityName}s dokumentation for AI-kompetencer efter AI-forordningens artikel 4, opgjort pr. ${formatLongDate(asOf)}.`,
       "Dokumentationen viser tiltagene (kurser, versioner, regler og listen over AI-værktøjer), hvor mange der har gennemført, udviklingen, AI-superbrugerne, påmindelserne og hvordan oplysningerne registreres. Den nævner ingen medarbejdere ved navn, bortset fra AI-superbrugerne.",
     ],
     sections,

@@ -2,8 +2,10 @@
 // certificate), DejaVu Sans embedded, tables marked as Table/TR/TH/TD so a screen reader reads
 // them as tables. A table that runs onto the next page repeats its header row there (marked as a
 // pagination artifact, so it is read once). Pure: a function of the pack.
+
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { config } from "~/env.server";
 import { formatLongDate, formatLongTimestamp } from "~/ui/format";
 import { cellText, type EvidencePack, type PackTable } from "./evidence-pack";
 
@@ -42,7 +44,7 @@ export function renderEvidencePdf(pack: EvidencePack, options?: { compress?: boo
       bufferPages: true,
       info: {
         Title: `${pack.title} pr. ${formatLongDate(pack.asOf)}`,
-        Author: "Albertslund Kommune",
+        Author: config().municipalityName,
         Subject: "AI-forordningens artikel 4: AI-kompetencer",
       },
     });
@@ -97,7 +99,7 @@ function draw(doc: Doc, pack: EvidencePack) {
   };
 
   artifact(doc, () => doc.rect(0, 0, PAGE_WIDTH, 8).fill(GREEN));
-  block("P", "Albertslund Kommune · IT & Digitalisering", {
+  block("P", `${config().municipalityName} · IT & Digitalisering`, {
     font: BOLD,
     size: 10,
     color: GREEN,

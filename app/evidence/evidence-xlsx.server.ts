@@ -1,6 +1,8 @@
 // The evidence pack as XLSX (exceljs): the same sections as the PDF, one sheet each, with typed
 // cells (numbers, shares as per cent, dates), so an auditor can count and filter. Pure.
+
 import ExcelJS from "exceljs";
+import { config } from "~/env.server";
 import type { Cell } from "~/reports/export-writers.server";
 import { formatLongDate, formatLongTimestamp } from "~/ui/format";
 import type { EvidencePack } from "./evidence-pack";
@@ -16,7 +18,7 @@ function cellValue(cell: Cell): ExcelJS.CellValue {
 
 export async function renderEvidenceXlsx(pack: EvidencePack): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Albertslund Kommune";
+  workbook.creator = config().municipalityName;
   workbook.title = `${pack.title} pr. ${formatLongDate(pack.asOf)}`;
   workbook.created = new Date(pack.generatedAt);
 

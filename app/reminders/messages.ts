@@ -1,6 +1,8 @@
 // The reminder mails' text, in Danish, as plain text and HTML built from the same blocks, so the
 // two never say different things. Every mail ends with a footer saying why the person gets it.
+
 import { addDaysToDay, type Day } from "~/compliance/day";
+import { config } from "~/env.server";
 import { formatLongDate } from "~/ui/format";
 import type { DailyStep } from "./rules";
 
@@ -66,7 +68,10 @@ export type ReminderReason =
   | { kind: "manual"; by: string }
   | { kind: "new_hire" };
 
-const SIGNATURE: Block = { p: ["Venlig hilsen", "\n", "Albertslund Kommune, IT & Digitalisering og HR"] };
+// A function, not a constant: the name comes from the configuration (MUNICIPALITY_NAME).
+const signature = (): Block => ({
+  p: ["Venlig hilsen", "\n", `${config().municipalityName}, IT & Digitalisering og HR`],
+});
 
 function itemLine(origin: string, item: ReminderItem, day: Day): Inline[] {
   const date = formatLongDate(item.frist);
@@ -102,21 +107,21 @@ export function personReminderMail(input: {
   const intro: Inline[] =
     reason.kind === "new_hire"
       ? [
-          `Velkommen til Albertslund Kommune. Alle medarbejdere skal gennemføre ${one ? "kurset" : "kurserne"} ${titles}. Det tager kort tid, og du kan gøre det på telefonen.`,
+          `Velkommen til ${config().municipalityName}. Alle medarbejdere skal gennemføre ${one ? "kurset" : "kurserne"} ${titles}. Det tager kort tid, og du kan gøre det på telefonen.`,
         ]
       : [`Du mangler at gennemføre ${one ? "kurset" : "kurserne"} ${titles}.`];
   const why =
     reason.kind === "manual"
       ? `Hvorfor får du denne mail? ${reason.by} har bedt siden sende dig en påmindelse, fordi du står i kommunens medarbejderliste i ${input.unitLabel}, og kurserne er obligatoriske for alle medarbejdere.`
       : reason.kind === "new_hire"
-        ? `Hvorfor får du denne mail? Du er ny i ${input.unitLabel}, og kurserne i AI og GDPR er obligatoriske for alle medarbejdere i Albertslund Kommune.`
+        ? `Hvorfor får du denne mail? Du er ny i ${input.unitLabel}, og kurserne i AI og GDPR er obligatoriske for alle medarbejdere i ${config().municipalityName}.`
         : `Hvorfor får du denne mail? Du står i kommunens medarbejderliste i ${input.unitLabel}, og kurserne i AI og GDPR er obligatoriske for alle medarbejdere. Siden minder dig om et kursus 14 dage før fristen, på fristen og en uge efter.`;
   return render(subject, [
     { p: [`Hej ${input.name}`] },
     { p: intro },
     { list: items.map((item) => itemLine(origin, item, day)) },
     { p: ["Linket fører dig til log ind og derefter direkte til kurset."] },
-    SIGNATURE,
+    signature(),
     {
       footer: `${why} Du får højst én påmindelse om det samme kursus på 7 dage, og ingen, når du har gennemført det eller er fritaget. Er mailen en fejl, så kontakt din leder.`,
     },
@@ -170,7 +175,7 @@ export function digestMail(input: {
     if (shown.length < unit.people.length)
       blocks.push({ p: [`… og ${unit.people.length - shown.length} flere.`] });
   }
-  blocks.push(SIGNATURE, {
+  blocks.push(signature(), {
     footer:
       "Hvorfor får du denne mail? Du er leder for enhederne ovenfor på kommunens side om AI og GDPR. Siden sender lederne en oversigt hver uge. Medarbejderne får selv påmindelser før og på fristen og en uge efter.",
   });
@@ -191,7 +196,7 @@ export function departmentListMail(input: {
         `Vedhæftet er listen over dem i ${input.department}, der pr. ${formatLongDate(input.day)} ikke har gennemført GDPR- eller AI-kurset: ${input.count === 1 ? "1 række" : `${input.count} rækker`} (én pr. person og kursus).`,
       ],
     },
-    SIGNATURE,
+    signature(),
     {
       footer: `Hvorfor får du denne mail? Du er leder for afdelingen ${input.department}. Chefforum besluttede 19. juni 2025, at IT & Digitalisering sender hver afdeling en liste over, hvem der endnu ikke har gennemført kurserne.`,
     },

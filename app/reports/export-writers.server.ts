@@ -1,11 +1,13 @@
 // Report exports as CSV (for Danish Excel) and XLSX. Both writers stream row by row to `out`, so an
 // export of the whole municipality never has to sit in memory, and both end `out` when they are done.
+
 import { createRequire } from "node:module";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
+import { config } from "~/env.server";
 
 export interface ExportRow {
   employeeNumber: string;
@@ -158,7 +160,6 @@ const HEADER_ROW = 6;
 /** As the pages write dates: 15.01.2026. */
 const DATE_FORMAT = "dd.mm.yyyy";
 const SHARE_FORMAT = "0.0%";
-const ISSUER = "Albertslund Kommune";
 
 // LibreOffice keeps an autofilter only when the workbook also has the hidden defined name
 // _xlnm._FilterDatabase (Excel writes it; exceljs cannot mark a defined name hidden). This adds the
@@ -200,8 +201,8 @@ export async function writeXlsx<T = ExportRow>(
       useSharedStrings: false,
       useStyles: true,
     });
-    workbook.creator = ISSUER;
-    workbook.lastModifiedBy = ISSUER;
+    workbook.creator = config().municipalityName;
+    workbook.lastModifiedBy = config().municipalityName;
     workbook.title = meta.title;
     workbook.subject = `${meta.scope}, pr. ${danishDay(meta.asOf)}`;
     // The day the report describes, not the clock: the same view gives the same workbook.

@@ -5,15 +5,18 @@ import { z } from "zod";
 import { AI_TOOL_STATUS_LABEL, type AiToolFields, AiToolForm } from "~/ai-tools/tools";
 import { createTool, getTool, setToolRetired, ToolNameTaken, updateTool } from "~/ai-tools/tools.server";
 import { notFound, requireRole } from "~/auth/guard.server";
-import { useErrorFocus } from "~/ui/use-error-focus";
+import { CheckboxField, ErrorSummary, Field, SelectField, SubmitButton } from "~/ui/form";
+import { type FormErrors, formErrorOf, formErrorsFrom, submittedValues } from "~/ui/form-errors";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { AI_TOOL_STATUSES } from "../../db/schema";
 
 // Add (/admin/ai-vaerktoejer/ny) or edit one AI tool, retire it or bring it back. Admin only.
 
 const NEW = "ny";
 const FIELDS = ["name", "status", "summary", "allowed", "notAllowed", "note"] as const;
-type Field = (typeof FIELDS)[number];
-const FIELD_LABEL: Record<Field, string> = {
+type ToolField = (typeof FIELDS)[number];
+const FIELD_LABEL: Record<ToolField, string> = {
   name: "Navn",
   status: "Status",
   summary: "Kort beskrivelse",
@@ -51,65 +54,51 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Errors = Partial<Record<Field | "material", string>>;
+type FieldName = ToolField | "material";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = requireRole(request, "admin");
   const id = toolIdOf(params.toolId);
-  const form = Object.fromEntries(await request.formData());
-  const fail = (error: string, errors: Errors = {}) =>
-    data({ error, errors, values: form as Record<string, string> }, { status: 400 });
+  const formData = await request.formData();
+  const form = Object.fromEntries(formData);
+  const fail = (errors: FormErrors) => data({ errors, values: submittedValues(formData) }, { status: 400 });
 
   if (form.intent === "retire" || form.intent === "reinstate") {
     if (id === null || !getTool(id)) notFound("Værktøjet findes ikke.");
     setToolRetired(id, form.intent === "retire", admin);
     return redirect("/admin/ai-vaerktoejer");
   }
-  if (form.intent !== "save") return fail("Formularen er ufuldstændig. Hent siden igen.");
+  if (form.intent !== "save") return fail(formErrorOf(null, "Formularen er ufuldstændig. Hent siden igen."));
 
   const parsed = AiToolForm.safeParse(form);
-  if (!parsed.success) {
-    const errors: Errors = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as Field] ??= issue.message;
-    return fail("Ret fejlene nedenfor.", errors);
-  }
+  if (!parsed.success) return fail(formErrorsFrom(parsed.error));
   try {
     if (id === null) {
       if (parsed.data.material)
-        return fail("Ret fejlene nedenfor.", {
-          material: "Et nyt værktøj kan ikke være en væsentlig ændring.",
-        });
+        return fail(formErrorOf("material", "Et nyt værktøj kan ikke være en væsentlig ændring."));
       createTool(parsed.data, admin);
     } else {
       if (!getTool(id)) notFound("Værktøjet findes ikke.");
       const result = updateTool(id, parsed.data, admin);
-      if (!result.ok) return fail("Ret fejlene nedenfor.", { material: result.error });
+      if (!result.ok) return fail(formErrorOf("material", result.error));
     }
   } catch (error) {
     if (error instanceof ToolNameTaken)
-      return fail("Ret fejlene nedenfor.", { name: "Der findes allerede et værktøj med det navn." });
+      return fail(formErrorOf("name", "Der findes allerede et værktøj med det navn."));
     throw error;
   }
   return redirect("/admin/ai-vaerktoejer");
 }
 
-const fieldId = (f: Field | "material") => `vaerktoej-${f}`;
-const input = "mt-1 w-full rounded border border-gray-500 px-3 py-2";
+const fieldId = (f: FieldName) => `vaerktoej-${f}`;
+const MATERIAL_LABEL = "Væsentlig ændring af status";
 
 export default function EditAiTool() {
-  const d = useLoaderData<typeof loader>();
+  const tool = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result);
-  const errors: Errors = result?.errors ?? {};
-  const value = (f: Field) => (result?.values?.[f] as string | undefined) ?? d.fields[f];
-  const described = (f: Field | "material") => (errors[f] ? `${fieldId(f)}-fejl` : undefined);
-  const errorText = (f: Field | "material") =>
-    errors[f] ? (
-      <p id={`${fieldId(f)}-fejl`} className="text-sm font-semibold text-bad">
-        {errors[f]}
-      </p>
-    ) : null;
-  const title = d.id === null ? "Tilføj et AI-værktøj" : `Redigér ${d.fields.name}`;
+  const errors = result?.errors;
+  const value = (f: ToolField) => result?.values?.[f] ?? tool.fields[f];
+  const title = tool.id === null ? "Tilføj et AI-værktøj" : `Redigér ${tool.fields.name}`;
 
   return (
     <div className="max-w-2xl">
@@ -117,120 +106,77 @@ export default function EditAiTool() {
         <Link to="/admin/ai-vaerktoejer">Redigér AI-værktøjer</Link>
       </nav>
       <h1 className="mt-1 break-words text-2xl font-bold">{title}</h1>
-      {result?.error ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-3 rounded border-2 border-bad bg-white p-3 text-bad"
-        >
-          <h2 className="font-semibold">{result.error}</h2>
-          <ul className="mt-1 list-disc pl-5">
-            {(Object.keys(errors) as (Field | "material")[]).map((f) => (
-              <li key={f}>
-                <a href={`#${fieldId(f)}`}>{errors[f]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        errors={errors}
+        labels={{ ...FIELD_LABEL, material: MATERIAL_LABEL }}
+        ids={Object.fromEntries([...FIELDS, "material" as const].map((f) => [f, fieldId(f)]))}
+      />
       <Form method="post" noValidate className="mt-4 space-y-4 rounded-lg bg-white p-5 shadow-sm">
         <input type="hidden" name="intent" value="save" />
-        <div>
-          <label htmlFor={fieldId("name")} className="block font-semibold">
-            {FIELD_LABEL.name}
-          </label>
-          {errorText("name")}
-          <input
-            id={fieldId("name")}
-            name="name"
-            defaultValue={value("name")}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={described("name")}
-            className={input}
+        <Field
+          id={fieldId("name")}
+          name="name"
+          label={FIELD_LABEL.name}
+          errors={errors?.fieldErrors.name}
+          defaultValue={value("name")}
+        />
+        <SelectField
+          id={fieldId("status")}
+          name="status"
+          label={FIELD_LABEL.status}
+          errors={errors?.fieldErrors.status}
+          defaultValue={value("status")}
+          options={AI_TOOL_STATUSES.map((s) => ({ value: s, label: AI_TOOL_STATUS_LABEL[s] }))}
+        />
+        {tool.id !== null ? (
+          <CheckboxField
+            id={fieldId("material")}
+            name="material"
+            value="ja"
+            label={<span className="font-semibold">{MATERIAL_LABEL}</span>}
+            hint="Alle skal så gennemføre AI-kurset og bekræfte retningslinjerne igen. Deres gennemførelse gælder højst til fristen for at bekræfte igen (normalt 30 dage)."
+            errors={errors?.fieldErrors.material}
+            defaultChecked={result?.values?.material === "ja"}
           />
-        </div>
-        <div>
-          <label htmlFor={fieldId("status")} className="block font-semibold">
-            {FIELD_LABEL.status}
-          </label>
-          {errorText("status")}
-          <select
-            id={fieldId("status")}
-            name="status"
-            defaultValue={value("status")}
-            aria-describedby={described("status")}
-            className={`${input} bg-white`}
-          >
-            {AI_TOOL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {AI_TOOL_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {d.id !== null ? (
-          <div>
-            {errorText("material")}
-            <div className="flex items-start gap-3">
-              <input
-                id={fieldId("material")}
-                name="material"
-                type="checkbox"
-                value="ja"
-                defaultChecked={result?.values?.material === "ja"}
-                aria-invalid={errors.material ? true : undefined}
-                aria-describedby={`${fieldId("material")}-hjaelp ${described("material") ?? ""}`.trim()}
-                className="mt-1 size-6 shrink-0"
-              />
-              <label htmlFor={fieldId("material")} className="font-semibold">
-                Væsentlig ændring af status
-              </label>
-            </div>
-            <p id={`${fieldId("material")}-hjaelp`} className="mt-1 text-sm text-muted">
-              Alle skal så gennemføre AI-kurset og bekræfte retningslinjerne igen. Deres gennemførelse gælder
-              højst til fristen for at bekræfte igen (normalt 30 dage).
-            </p>
-          </div>
         ) : null}
         {(["summary", "allowed", "notAllowed", "note"] as const).map((f) => (
-          <div key={f}>
-            <label htmlFor={fieldId(f)} className="block font-semibold">
-              {FIELD_LABEL[f]}
-            </label>
-            {errorText(f)}
-            <textarea
-              id={fieldId(f)}
-              name={f}
-              rows={f === "note" ? 2 : 4}
-              defaultValue={value(f)}
-              aria-invalid={errors[f] ? true : undefined}
-              aria-describedby={described(f)}
-              className={input}
-            />
-          </div>
+          <Field
+            key={f}
+            multiline
+            id={fieldId(f)}
+            name={f}
+            label={FIELD_LABEL[f]}
+            rows={f === "note" ? 2 : 4}
+            errors={errors?.fieldErrors[f]}
+            defaultValue={value(f)}
+          />
         ))}
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          {d.id === null ? "Tilføj værktøjet" : "Gem ændringerne"}
-        </button>
+        <SubmitButton name="intent" value="save" pendingText="Gemmer …">
+          {tool.id === null ? "Tilføj værktøjet" : "Gem ændringerne"}
+        </SubmitButton>
       </Form>
-      {d.id !== null ? (
+      {tool.id !== null ? (
         <Form method="post" className="mt-6">
-          <input type="hidden" name="intent" value={d.retired ? "reinstate" : "retire"} />
-          <button type="submit" className="rounded border border-gray-600 bg-white px-4 py-2">
-            {d.retired ? "Sæt værktøjet på oversigten igen" : "Fjern værktøjet fra oversigten"}
-          </button>
+          <SubmitButton
+            name="intent"
+            value={tool.retired ? "reinstate" : "retire"}
+            className="min-h-11 rounded border border-gray-600 bg-white px-4 py-2"
+          >
+            {tool.retired ? "Sæt værktøjet på oversigten igen" : "Fjern værktøjet fra oversigten"}
+          </SubmitButton>
         </Form>
       ) : null}
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
-    title: `${data?.id === null ? "Tilføj AI-værktøj" : `Redigér ${data?.fields.name ?? "AI-værktøj"}`} · Albertslund Kommune`,
+    title: pageTitle(
+      matches,
+      `${data?.id === null ? "Tilføj AI-værktøj" : `Redigér ${data?.fields.name ?? "AI-værktøj"}`}`,
+    ),
   },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/admin/ai-vaerktoejer", "Gå til AI-værktøjerne");

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AI_TOOL_STATUS_LABEL } from "~/ai-tools/tools";
 import { listToolChanges, listTools } from "~/ai-tools/tools.server";
 import { requireRole } from "~/auth/guard.server";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 // IT & Digitalisering (admins) keep the AI tools list here; /ai-vaerktoejer shows it to everyone.
 
@@ -76,6 +78,6 @@ export default function AdminAiTools() {
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Redigér AI-værktøjer · AI og GDPR · Albertslund Kommune" },
-];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Redigér AI-værktøjer") }];
+
+export const ErrorBoundary = routeErrorBoundary("/", "Gå til forsiden");

@@ -17,6 +17,8 @@ import { requireRole } from "~/auth/guard.server";
 import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABEL } from "~/auth/roles";
 import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { parseId } from "~/url-params";
 import { ROLES } from "../../db/constants";
 
@@ -450,4 +452,6 @@ function UnitSelect({
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Brugere · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Brugere") }];
+
+export const ErrorBoundary = routeErrorBoundary("/", "Gå til forsiden");

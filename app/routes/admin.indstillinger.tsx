@@ -11,7 +11,10 @@ import {
   loadContacts,
   saveContacts,
 } from "~/site-settings.server";
-import { useErrorFocus } from "~/ui/use-error-focus";
+import { ErrorSummary, Field, SubmitButton } from "~/ui/form";
+import { formErrorOf, formErrorsFrom } from "~/ui/form-errors";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 // The municipality's own links and contacts, which the module texts refer to by placeholder
 // ({{medarbejdersiden}} and so on). Admin only; every change is in the audit trail.
@@ -44,27 +47,26 @@ export async function action({ request }: ActionFunctionArgs) {
   // The page always sends every field; a form without them changes nothing.
   if (CONTACT_SETTING_NAMES.some((n) => typeof form[n] !== "string")) {
     return data(
-      { error: "Formularen er ufuldstændig. Hent siden igen.", errors: {}, values: null, saved: null },
+      {
+        errors: formErrorOf(null, "Formularen er ufuldstændig. Hent siden igen."),
+        values: null,
+        saved: null,
+      },
       { status: 400 },
     );
   }
-  const raw = Object.fromEntries(
-    CONTACT_SETTING_NAMES.map((n) => [n, typeof form[n] === "string" ? form[n] : ""]),
-  ) as Record<ContactSetting, string>;
+  const raw = Object.fromEntries(CONTACT_SETTING_NAMES.map((n) => [n, String(form[n])])) as Record<
+    ContactSetting,
+    string
+  >;
   const parsed = ContactSettingsForm.safeParse(raw);
   if (!parsed.success) {
-    const errors: Partial<Record<ContactSetting, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const name = issue.path[0] as ContactSetting;
-      errors[name] ??= issue.message;
-    }
     // The typed values come back, so nothing is lost.
-    return data({ error: "Ret fejlene nedenfor.", errors, values: raw, saved: null }, { status: 400 });
+    return data({ errors: formErrorsFrom(parsed.error), values: raw, saved: null }, { status: 400 });
   }
   const changed = saveContacts({ values: parsed.data, actor: admin, request });
   return {
-    error: null,
-    errors: {},
+    errors: null,
     values: null,
     saved:
       changed.length === 0
@@ -76,8 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Settings() {
   const { fields, history } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result);
-  const errors: Partial<Record<ContactSetting, string>> = result?.errors ?? {};
+  const errors = result?.errors;
   return (
     <div className="max-w-2xl">
       <nav aria-label="Brødkrumme" className="text-sm">
@@ -92,66 +93,25 @@ export default function Settings() {
       <div role="status" className="mt-3">
         {result?.saved ? <p className="rounded bg-green-50 p-3 text-ok">{result.saved}</p> : null}
       </div>
-      {result?.error ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-3 rounded border-2 border-bad bg-white p-3 text-bad"
-        >
-          <h2 className="font-semibold">{result.error}</h2>
-          <ul className="mt-1 list-disc pl-5">
-            {fields
-              .filter((f) => errors[f.name])
-              .map((f) => (
-                <li key={f.name}>
-                  <a href={`#${fieldId(f.name)}`}>
-                    {f.label}: {errors[f.name]}
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        errors={errors}
+        labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))}
+        ids={Object.fromEntries(fields.map((f) => [f.name, fieldId(f.name)]))}
+      />
       <Form method="post" noValidate className="mt-4 space-y-4 rounded-lg bg-white p-5 shadow-sm">
-        {fields.map((f) => {
-          const error = errors[f.name];
-          const hintId = `${fieldId(f.name)}-hjaelp`;
-          const errorId = `${fieldId(f.name)}-fejl`;
-          const describedBy = [f.hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
-          return (
-            <div key={f.name}>
-              <label htmlFor={fieldId(f.name)} className="block font-semibold">
-                {f.label}
-              </label>
-              {f.hint ? (
-                <p id={hintId} className="text-sm text-muted">
-                  {f.hint}
-                </p>
-              ) : null}
-              {error ? (
-                <p id={errorId} className="text-sm font-semibold text-bad">
-                  {error}
-                </p>
-              ) : null}
-              <input
-                id={fieldId(f.name)}
-                name={f.name}
-                type={f.name.endsWith("Url") ? "url" : f.name.endsWith("Email") ? "email" : "tel"}
-                defaultValue={result?.values?.[f.name] ?? f.value}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy || undefined}
-                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-              />
-            </div>
-          );
-        })}
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          Gem indstillingerne
-        </button>
+        {fields.map((f) => (
+          <Field
+            key={f.name}
+            id={fieldId(f.name)}
+            name={f.name}
+            label={f.label}
+            hint={f.hint}
+            errors={errors?.fieldErrors[f.name]}
+            type={f.name.endsWith("Url") ? "url" : f.name.endsWith("Email") ? "email" : "tel"}
+            defaultValue={result?.values?.[f.name] ?? f.value}
+          />
+        ))}
+        <SubmitButton pendingText="Gemmer …">Gem indstillingerne</SubmitButton>
       </Form>
 
       <h2 className="mt-8 text-xl font-semibold">Seneste ændringer</h2>
@@ -177,4 +137,6 @@ export default function Settings() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Links og kontakter · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Links og kontakter") }];
+
+export const ErrorBoundary = routeErrorBoundary("/", "Gå til forsiden");

@@ -10,7 +10,11 @@ import { listCourses } from "~/compliance/courses.server";
 import { isDay } from "~/compliance/day";
 import { rebuildInTransaction } from "~/compliance/kept-status.server";
 import { getDb, schema } from "~/db.server";
+import { ErrorSummary, Field, SubmitButton } from "~/ui/form";
+import { type FormErrors, formErrorOf, formErrorsFrom } from "~/ui/form-errors";
 import { formatShortDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 const optionalDay = (message: string) =>
   z
@@ -42,7 +46,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 type Result =
   | { code: string; ok: true; message: string }
-  | { code: string; ok: false; error: string; field: string; values: Record<string, string> };
+  | { code: string; ok: false; errors: FormErrors; values: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = requireRole(request, "admin");
@@ -52,20 +56,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const code = form.code ?? "";
   const course = listCourses().find((c) => c.code === code);
   if (!course)
-    return data<Result>({ code, ok: false, error: "Kurset findes ikke.", field: "", values: form }, 400);
-  const parsed = CourseDates.safeParse(form);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     return data<Result>(
-      {
-        code,
-        ok: false,
-        error: issue?.message ?? "Ugyldig dato.",
-        field: String(issue?.path[0] ?? ""),
-        values: form,
-      },
+      { code, ok: false, errors: formErrorOf(null, "Kurset findes ikke."), values: form },
       400,
     );
+  const parsed = CourseDates.safeParse(form);
+  if (!parsed.success) {
+    return data<Result>({ code, ok: false, errors: formErrorsFrom(parsed.error), values: form }, 400);
   }
   const { requiredFrom, campaignDeadline } = parsed.data;
   const show = (d: string | null) => (d ? formatShortDate(d) : "ingen");
@@ -100,8 +97,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return { code, ok: true as const, message: `Gemt. ${changes.join(". ")}.` };
 }
 
-const field = "mt-1 min-h-11 w-full rounded border border-gray-500 bg-white px-2 py-2 sm:max-w-xs";
-
 export default function AdminCourses() {
   const { courses } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -117,52 +112,42 @@ export default function AdminCourses() {
         {courses.map((c) => {
           const mine = result?.code === c.code ? result : undefined;
           const kept = mine && !mine.ok ? mine.values : undefined;
+          const errorsOf = (name: string) => (mine && !mine.ok ? mine.errors.fieldErrors[name] : undefined);
           return (
             <li key={c.code} className="rounded-lg bg-white p-5 shadow-sm">
               <h2 className="text-xl font-semibold">{c.title}</h2>
               <Form method="post" noValidate className="mt-3 space-y-3">
-                <Message result={mine} />
+                <Saved result={mine} />
+                <ErrorSummary
+                  errors={mine && !mine.ok ? mine.errors : null}
+                  labels={LABELS}
+                  ids={{ requiredFrom: `fra-${c.code}`, campaignDeadline: `kampagne-${c.code}` }}
+                  className=""
+                />
                 <input type="hidden" name="code" value={c.code} />
-                <div>
-                  <label htmlFor={`fra-${c.code}`} className="block text-sm font-semibold">
-                    Kravet gælder fra
-                  </label>
-                  <p id={`fra-hjaelp-${c.code}`} className="text-sm text-muted">
-                    Medarbejdere ansat før denne dato har frist {c.dueDays} dage efter den.
-                  </p>
-                  <input
-                    id={`fra-${c.code}`}
-                    name="requiredFrom"
-                    type="date"
-                    aria-describedby={`fra-hjaelp-${c.code}`}
-                    aria-invalid={(mine && !mine.ok && mine.field === "requiredFrom") || undefined}
-                    defaultValue={kept?.requiredFrom ?? c.requiredFrom ?? ""}
-                    className={field}
-                  />
-                </div>
-                <div>
-                  <label htmlFor={`kampagne-${c.code}`} className="block text-sm font-semibold">
-                    Kampagnefrist (tom: ingen)
-                  </label>
-                  <p id={`kampagne-hjaelp-${c.code}`} className="text-sm text-muted">
-                    Gælder alle, der var ansat før fristen og endnu ikke har gennemført kurset.
-                  </p>
-                  <input
-                    id={`kampagne-${c.code}`}
-                    name="campaignDeadline"
-                    type="date"
-                    aria-describedby={`kampagne-hjaelp-${c.code}`}
-                    aria-invalid={(mine && !mine.ok && mine.field === "campaignDeadline") || undefined}
-                    defaultValue={kept?.campaignDeadline ?? c.campaignDeadline ?? ""}
-                    className={field}
-                  />
-                </div>
-                <button
-                  type="submit"
-                  className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-                >
+                <Field
+                  id={`fra-${c.code}`}
+                  name="requiredFrom"
+                  type="date"
+                  label={LABELS.requiredFrom}
+                  hint={`Medarbejdere ansat før denne dato har frist ${c.dueDays} dage efter den.`}
+                  errors={errorsOf("requiredFrom")}
+                  defaultValue={kept?.requiredFrom ?? c.requiredFrom ?? ""}
+                  className="sm:max-w-xs"
+                />
+                <Field
+                  id={`kampagne-${c.code}`}
+                  name="campaignDeadline"
+                  type="date"
+                  label={LABELS.campaignDeadline}
+                  hint="Gælder alle, der var ansat før fristen og endnu ikke har gennemført kurset."
+                  errors={errorsOf("campaignDeadline")}
+                  defaultValue={kept?.campaignDeadline ?? c.campaignDeadline ?? ""}
+                  className="sm:max-w-xs"
+                />
+                <SubmitButton name="code" value={c.code} pendingText="Gemmer …">
                   Gem datoer for {c.title}
-                </button>
+                </SubmitButton>
               </Form>
             </li>
           );
@@ -172,21 +157,22 @@ export default function AdminCourses() {
   );
 }
 
-function Message({ result }: { result: Result | undefined }) {
+const LABELS = { requiredFrom: "Kravet gælder fra", campaignDeadline: "Kampagnefrist (tom: ingen)" };
+
+// What was saved, focused so a screen reader hears it (a failure shows the ErrorSummary instead).
+function Saved({ result }: { result: Result | undefined }) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (result) ref.current?.focus();
+    if (result?.ok) ref.current?.focus();
   }, [result]);
-  if (!result) return null;
-  return result.ok ? (
+  if (!result?.ok) return null;
+  return (
     <p ref={ref} tabIndex={-1} role="status" className="rounded bg-green-50 p-3 text-ok">
       {result.message}
-    </p>
-  ) : (
-    <p ref={ref} tabIndex={-1} role="alert" className="rounded border-2 border-bad bg-white p-3 text-bad">
-      {result.error}
     </p>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Kurser og frister · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Kurser og frister") }];
+
+export const ErrorBoundary = routeErrorBoundary("/", "Gå til forsiden");

@@ -8,6 +8,7 @@ import { loadContacts } from "~/site-settings.server";
 import { formatLongDate } from "~/ui/format";
 import { Markdown } from "~/ui/markdown";
 import { renderMarkdown } from "~/ui/markdown.server";
+import { pageTitle } from "~/ui/page-title";
 import type { AiToolStatus } from "../../db/schema";
 
 const TITLE = "AI-værktøjer – hvad må du bruge?";
@@ -212,4 +213,4 @@ export default function AiTools() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: `${TITLE} · Albertslund Kommune` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, TITLE) }];

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { formatCode, verifyCertificate } from "~/certificate/verification.server";
 import { today } from "~/compliance/day";
 import { formatLongDate, formatValidThrough } from "~/ui/format";
+import { pageTitle, useSiteNames } from "~/ui/page-title";
 
 // Public: anyone holding a certificate (a new employer, an auditor) can check it here without
 // signing in. It confirms only what the certificate itself says, and whether it still counts.
@@ -15,6 +16,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export default function VerifyCertificate() {
   const { code, asOf, certificate } = useLoaderData<typeof loader>();
+  const { municipalityName } = useSiteNames();
   return (
     <div className="max-w-prose">
       <h1 className="text-2xl font-bold">Kontrol af kursusbevis</h1>
@@ -24,7 +26,7 @@ export default function VerifyCertificate() {
             role="status"
             className="mt-4 rounded border-2 border-green-700 bg-white p-4 font-semibold text-ok"
           >
-            Kontrolkoden {code} hører til et ægte kursusbevis fra Albertslund Kommune.
+            Kontrolkoden {code} hører til et ægte kursusbevis fra {municipalityName}.
           </p>
           <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg bg-white p-4 shadow-sm">
             <dt className="font-semibold">Navn</dt>
@@ -53,8 +55,8 @@ export default function VerifyCertificate() {
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Kontrol af kursusbevis · Albertslund Kommune" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Kontrol af kursusbevis") },
   // The page names a person: keep it out of search engines.
   { name: "robots", content: "noindex" },
 ];

@@ -13,6 +13,7 @@ import { config } from "~/env.server";
 import { LINK_PLACEHOLDER } from "~/mail/outbox.server";
 import { isDemoDatabase } from "~/site-settings.server";
 import { formatTimestamp } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 
 const { mailOutbox } = schema;
 
@@ -120,4 +121,4 @@ export default function Postkasse() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Demo-postkasse · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Demo-postkasse") }];

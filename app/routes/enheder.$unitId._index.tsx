@@ -8,6 +8,8 @@ import { viewerInput } from "~/server/jobs.server";
 import { runInWorker } from "~/server/run-in-worker.server";
 import { BarChart, TrendChart } from "~/ui/charts";
 import { formatLongDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { completionBars } from "~/ui/status-words";
 import { UnitSummaryList } from "~/ui/unit-summary-list";
 
@@ -128,6 +130,8 @@ export default function UnitPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.unit.name ?? "Enhed"} · AI og GDPR · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `${data?.unit.name ?? "Enhed"}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");

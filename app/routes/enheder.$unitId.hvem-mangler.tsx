@@ -18,7 +18,10 @@ import { requireUnitForViewer } from "~/compliance/units.server";
 import { viewerInput } from "~/server/jobs.server";
 import { runInWorker } from "~/server/run-in-worker.server";
 import { ExportLinks } from "~/ui/export-links";
+import { SelectField, SubmitButton } from "~/ui/form";
 import { formatCount, formatLongDate, formatLongTimestamp, formatShortDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 // "Hvem mangler?": everyone who has not completed (Mangler or Overskredet), grouped by unit, as a
 // compact table that prints on few pages (see the print rules in tailwind.css).
@@ -99,27 +102,17 @@ export default function WhoIsMissing() {
 
       <div className="mt-4 flex flex-wrap items-end gap-4 print:hidden">
         <Form method="get" className="flex flex-wrap items-end gap-2">
-          <div>
-            <label htmlFor="kursus" className="block text-sm font-semibold">
-              Kursus
-            </label>
-            <select
-              id="kursus"
-              name="kursus"
-              defaultValue={courseSlug(d.course)}
-              className="mt-1 rounded border border-gray-500 bg-white px-2 py-2"
-            >
-              <option value={ALL_COURSES_SLUG}>GDPR eller AI</option>
-              {d.courses.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded border border-brand-700 px-4 py-2 font-semibold">
+          <SelectField id="kursus" name="kursus" label="Kursus" defaultValue={courseSlug(d.course)}>
+            <option value={ALL_COURSES_SLUG}>GDPR eller AI</option>
+            {d.courses.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.title}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton className="min-h-11 rounded border border-brand-700 px-4 py-2 font-semibold">
             Vis
-          </button>
+          </SubmitButton>
         </Form>
         {canPrint ? (
           <button
@@ -201,6 +194,8 @@ export default function WhoIsMissing() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Hvem mangler? ${data?.unit.name ?? ""} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Hvem mangler? ${data?.unit.name ?? ""}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");

@@ -17,6 +17,8 @@ import {
   sendManualReminders,
 } from "~/reminders/reminders.server";
 import { formatShortDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 function courseParam(value: string | null) {
@@ -148,28 +150,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const button = "min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800";
 
 export default function Reminders() {
-  const d = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorRef = useErrorFocus(result ?? undefined);
   const preview = result && "preview" in result ? result.preview : null;
   const sent = result && "sent" in result ? result.sent : null;
   const selection = result?.selection ?? null;
   const chosen = new Set(selection?.ids ?? []);
-  const selectable = d.people.filter((p) => !p.blocked);
+  const selectable = page.people.filter((p) => !p.blocked);
 
   return (
     <div className="max-w-3xl">
       <nav aria-label="Brødkrumme" className="text-sm">
-        <Link to={`/enheder/${d.unit.id}`}>{d.unit.name}</Link>
+        <Link to={`/enheder/${page.unit.id}`}>{page.unit.name}</Link>
         {" · "}
-        <Link to={`/enheder/${d.unit.id}/personer`}>Personer</Link>
+        <Link to={`/enheder/${page.unit.id}/personer`}>Personer</Link>
       </nav>
-      <h1 className="mt-1 text-2xl font-bold">Send påmindelse i {d.unit.name}</h1>
+      <h1 className="mt-1 text-2xl font-bold">Send påmindelse i {page.unit.name}</h1>
       <p className="mt-2">
         Vælg, hvem der skal have en mail om de kurser, de mangler. Du ser mailen og modtagerne, før noget
         bliver sendt. Ingen får mere end én påmindelse om samme kursus på 7 dage, uanset hvem der sender den.
       </p>
-      {d.smtp ? null : (
+      {page.smtp ? null : (
         <p className="mt-3 rounded border-2 border-warn bg-white p-3">
           Der er ikke sat en mailserver op (SMTP) på denne installation. Påmindelserne bliver lagt i udbakken,
           men bliver ikke sendt.
@@ -180,7 +182,7 @@ export default function Reminders() {
         {sent ? (
           <p className="mt-4 rounded bg-green-50 p-3 text-ok">
             {sent.count === 1 ? "1 påmindelse" : `${sent.count} påmindelser`}{" "}
-            {d.smtp ? "er sendt" : "er lagt i udbakken"}.
+            {page.smtp ? "er sendt" : "er lagt i udbakken"}.
             {sent.skipped > 0
               ? ` ${sent.skipped} fik ingen (gennemført, fritaget eller påmindet for nylig).`
               : ""}
@@ -237,7 +239,7 @@ export default function Reminders() {
           <Form method="post" className="mt-4 flex flex-wrap items-center gap-4">
             <input type="hidden" name="intent" value="send" />
             <input type="hidden" name="hvem" value={selection?.hvem ?? "valgte"} />
-            <input type="hidden" name="kursus" value={courseSlug(selection?.kursus ?? d.course)} />
+            <input type="hidden" name="kursus" value={courseSlug(selection?.kursus ?? page.course)} />
             {(selection?.ids ?? []).map((id) => (
               <input key={id} type="hidden" name="medarbejder" value={id} />
             ))}
@@ -258,11 +260,11 @@ export default function Reminders() {
           <select
             id="kursus-filter"
             name="kursus"
-            defaultValue={courseSlug(d.course)}
+            defaultValue={courseSlug(page.course)}
             className="mt-1 min-h-11 rounded border border-gray-500 bg-white px-2 py-2"
           >
             <option value={ALL_COURSES_SLUG}>Alle kurser</option>
-            {d.courses.map((c) => (
+            {page.courses.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.title}
               </option>
@@ -276,7 +278,7 @@ export default function Reminders() {
 
       <Form method="post" className="mt-4 rounded-lg bg-white p-4 shadow-sm">
         <input type="hidden" name="intent" value="preview" />
-        <input type="hidden" name="kursus" value={courseSlug(d.course)} />
+        <input type="hidden" name="kursus" value={courseSlug(page.course)} />
         <fieldset>
           <legend className="font-semibold">Hvem skal have en påmindelse?</legend>
           <div className="mt-2 space-y-2">
@@ -304,12 +306,12 @@ export default function Reminders() {
         </fieldset>
 
         <fieldset id="personer" tabIndex={-1} className="mt-4">
-          <legend className="font-semibold">Personer, der ikke har gennemført ({d.people.length})</legend>
-          {d.people.length === 0 ? (
-            <p className="mt-2">Alle i {d.unit.name} har gennemført eller er fritaget.</p>
+          <legend className="font-semibold">Personer, der ikke har gennemført ({page.people.length})</legend>
+          {page.people.length === 0 ? (
+            <p className="mt-2">Alle i {page.unit.name} har gennemført eller er fritaget.</p>
           ) : (
             <ul className="mt-2 divide-y divide-gray-200">
-              {d.people.map((p) => (
+              {page.people.map((p) => (
                 <li key={p.id} className="py-2">
                   {p.blocked ? (
                     <p>
@@ -344,6 +346,8 @@ export default function Reminders() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Send påmindelse i ${data?.unit.name ?? "enheden"} · AI og GDPR · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Send påmindelse i ${data?.unit.name ?? "enheden"}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");

@@ -17,7 +17,10 @@ import { requireUnitForViewer } from "~/compliance/units.server";
 import { viewerInput } from "~/server/jobs.server";
 import { runInWorker } from "~/server/run-in-worker.server";
 import { ExportLinks } from "~/ui/export-links";
+import { Field, SelectField, SubmitButton } from "~/ui/form";
 import { formatCount, formatLongDate, formatStatusDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { StatusBadge } from "~/ui/status-badge";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -97,95 +100,42 @@ export default function PeopleList() {
         method="get"
         className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3"
       >
-        <div>
-          <label htmlFor="kursus" className="block text-sm font-semibold">
-            Kursus
-          </label>
-          <select
-            id="kursus"
-            name="kursus"
-            defaultValue={courseSlug(d.query.course)}
-            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            <option value={ALL_COURSES_SLUG}>Alle kurser</option>
-            {d.courses.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-semibold">
-            Status
-          </label>
-          <select
-            id="status"
-            name="status"
-            aria-describedby="status-hjaelp"
-            defaultValue={STATUS_FILTERS[d.query.status].slug}
-            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            {Object.values(STATUS_FILTERS).map((f) => (
-              <option key={f.slug} value={f.slug}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-          <p id="status-hjaelp" className="mt-1 text-xs text-muted">
-            Ikke gennemført = Mangler (fristen er ikke nået) og Overskredet (fristen er passeret).
-          </p>
-        </div>
-        <div>
-          <label htmlFor="q" className="block text-sm font-semibold">
-            Søg på navn eller medarbejdernr.
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={d.query.q}
-            className="mt-1 w-full rounded border border-gray-500 px-2 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="sort" className="block text-sm font-semibold">
-            Sortér efter
-          </label>
-          <select
-            id="sort"
-            name="sort"
-            defaultValue={SORTS[d.query.sort].slug}
-            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            {Object.values(SORTS).map((sort) => (
-              <option key={sort.slug} value={sort.slug}>
-                {sort.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="retning" className="block text-sm font-semibold">
-            Rækkefølge
-          </label>
-          <select
-            id="retning"
-            name="retning"
-            defaultValue={d.query.dir}
-            className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            <option value="asc">Stigende (A-Å, tidligste først)</option>
-            <option value="desc">Faldende (Å-A, seneste først)</option>
-          </select>
-        </div>
+        <SelectField id="kursus" name="kursus" label="Kursus" defaultValue={courseSlug(d.query.course)}>
+          <option value={ALL_COURSES_SLUG}>Alle kurser</option>
+          {d.courses.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.title}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="status"
+          name="status"
+          label="Status"
+          hint="Ikke gennemført = Mangler (fristen er ikke nået) og Overskredet (fristen er passeret)."
+          defaultValue={STATUS_FILTERS[d.query.status].slug}
+          options={Object.values(STATUS_FILTERS).map((f) => ({ value: f.slug, label: f.label }))}
+        />
+        <Field
+          id="q"
+          name="q"
+          type="search"
+          label="Søg på navn eller medarbejdernr."
+          defaultValue={d.query.q}
+        />
+        <SelectField
+          id="sort"
+          name="sort"
+          label="Sortér efter"
+          defaultValue={SORTS[d.query.sort].slug}
+          options={Object.values(SORTS).map((sort) => ({ value: sort.slug, label: sort.label }))}
+        />
+        <SelectField id="retning" name="retning" label="Rækkefølge" defaultValue={d.query.dir}>
+          <option value="asc">Stigende (A-Å, tidligste først)</option>
+          <option value="desc">Faldende (Å-A, seneste først)</option>
+        </SelectField>
         <div className="flex items-end">
-          <button
-            type="submit"
-            className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
-            Vis
-          </button>
+          <SubmitButton>Vis</SubmitButton>
         </div>
       </Form>
 
@@ -284,6 +234,8 @@ export default function PeopleList() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Personer i ${data?.unit.name ?? "enheden"} · AI og GDPR · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Personer i ${data?.unit.name ?? "enheden"}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");

@@ -7,6 +7,7 @@ import { viewerInput } from "~/server/jobs.server";
 import { runInWorker } from "~/server/run-in-worker.server";
 import { ExportLinks } from "~/ui/export-links";
 import { formatLongDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { UnitTree } from "~/ui/unit-tree";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -63,4 +64,4 @@ export default function Units() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Enheder · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Enheder") }];

@@ -7,6 +7,7 @@ import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
 import { listDepartments } from "~/reminders/reminders.server";
 import { formatLongDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "hr");
@@ -54,4 +55,4 @@ export default function DepartmentLists() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Afdelingslister · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Afdelingslister") }];

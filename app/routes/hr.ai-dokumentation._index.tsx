@@ -1,9 +1,11 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
 import { AI_LITERACY_FROM, evidenceDate } from "~/evidence/evidence-date";
+import { ErrorSummary, Field } from "~/ui/form";
+import { formErrorOf } from "~/ui/form-errors";
+import { pageTitle } from "~/ui/page-title";
 
 // HR picks a day and gets the evidence pack for it. A plain GET form: a valid day redirects to
 // the file (a download), a bad one shows the page again with the error.
@@ -13,20 +15,20 @@ export function loader({ request }: LoaderFunctionArgs) {
   const day = today();
   const chosen = url.searchParams.get("dato");
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "pdf";
-  if (chosen === null) return { today: day, value: day, error: null };
+  if (chosen === null) return { today: day, value: day, errors: null };
   const parsed = evidenceDate(day).safeParse(chosen);
   if (!parsed.success) {
-    return { today: day, value: chosen, error: parsed.error.issues[0]?.message ?? "Ugyldig dato." };
+    return {
+      today: day,
+      value: chosen,
+      errors: formErrorOf("dato", parsed.error.issues[0]?.message ?? "Ugyldig dato."),
+    };
   }
   throw redirect(`/hr/ai-dokumentation/fil?dato=${parsed.data}&format=${format}`);
 }
 
 export default function EvidencePage() {
-  const d = useLoaderData<typeof loader>();
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (d.error) errorRef.current?.focus();
-  }, [d.error]);
+  const page = useLoaderData<typeof loader>();
   return (
     <div>
       <h1 className="text-2xl font-bold">Dokumentation for AI-kompetencer</h1>
@@ -52,39 +54,19 @@ export default function EvidencePage() {
         Tallene er de samme som på oversigten. Ingen medarbejdere nævnes ved navn, bortset fra
         AI-superbrugerne. Hentningen skrives i revisionssporet.
       </p>
-      {d.error ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-4 max-w-prose rounded border-2 border-bad p-3"
-        >
-          <p className="font-semibold text-bad">Der er en fejl:</p>
-          <a href="#dato" className="text-bad">
-            {d.error}
-          </a>
-        </div>
-      ) : null}
+      <ErrorSummary errors={page.errors} labels={{ dato: "Opgjort pr. dato" }} className="mt-4 max-w-prose" />
+      {/* A plain form: the answer is a file download, not a page. */}
       <form method="get" noValidate className="mt-4 max-w-md space-y-3 rounded-lg bg-white p-5 shadow-sm">
-        <div>
-          <label htmlFor="dato" className="block font-semibold">
-            Opgjort pr. dato
-          </label>
-          <p id="dato-hjaelp" className="text-sm text-muted">
-            En dato fra 2. februar 2025 til i dag.
-          </p>
-          <input
-            id="dato"
-            name="dato"
-            type="date"
-            min={AI_LITERACY_FROM}
-            max={d.today}
-            defaultValue={d.value}
-            aria-describedby="dato-hjaelp"
-            aria-invalid={d.error ? true : undefined}
-            className="mt-1 w-full min-w-0 rounded border border-gray-500 bg-white px-3 py-2"
-          />
-        </div>
+        <Field
+          name="dato"
+          type="date"
+          label="Opgjort pr. dato"
+          hint="En dato fra 2. februar 2025 til i dag."
+          min={AI_LITERACY_FROM}
+          max={page.today}
+          defaultValue={page.value}
+          errors={page.errors?.fieldErrors.dato}
+        />
         <div className="flex flex-wrap gap-3">
           <button
             type="submit"
@@ -108,6 +90,6 @@ export default function EvidencePage() {
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Dokumentation for AI-kompetencer · AI og GDPR · Albertslund Kommune" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Dokumentation for AI-kompetencer") },
 ];

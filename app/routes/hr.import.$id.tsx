@@ -7,6 +7,8 @@ import { applyImport } from "~/imports/apply-import.server";
 import { getPendingImport, markPendingApplied } from "~/imports/pending.server";
 import { formatCount, formatPercent, formatShortDate } from "~/ui/format";
 import { ImportForm } from "~/ui/import-form";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 function loadPending(request: Request, id: string | undefined) {
@@ -54,12 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ImportPreview() {
-  const d = useLoaderData<typeof loader>();
+  const importPage = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorRef = useErrorFocus(result);
-  const errorCount = d.errors.length + d.moreErrors;
+  const errorCount = importPage.errors.length + importPage.moreErrors;
   const ok = errorCount === 0;
-  const roster = d.roster;
+  const roster = importPage.roster;
   const leaverWarning = roster && (roster.needsLeaverConfirmation || roster.massLeavers);
   const canApply = ok && !roster?.massLeavers;
 
@@ -107,7 +109,7 @@ export default function ImportPreview() {
       <nav aria-label="Brødkrumme" className="text-sm">
         <Link to="/hr/import">Indlæs data</Link>
       </nav>
-      <h1 className="mt-1 text-2xl font-bold">Forhåndsvisning: {d.fileName}</h1>
+      <h1 className="mt-1 text-2xl font-bold">Forhåndsvisning: {importPage.fileName}</h1>
 
       {roster && leaverWarning ? (
         <section aria-labelledby="fratraedelser" className="mt-4 rounded border-2 border-bad bg-red-50 p-4">
@@ -124,9 +126,9 @@ export default function ImportPreview() {
         </section>
       ) : null}
 
-      {d.warnings.length > 0 ? (
+      {importPage.warnings.length > 0 ? (
         <ul className="mt-4 space-y-1 rounded border border-amber-700 bg-amber-50 p-4">
-          {d.warnings.map((w) => (
+          {importPage.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>
@@ -140,14 +142,16 @@ export default function ImportPreview() {
             </h2>
             <p className="mt-1">Intet er gemt. Ret fejlene i filen, og indlæs den igen herunder.</p>
             <ul className="mt-2 list-disc space-y-1 pl-5">
-              {d.errors.map((e) => (
+              {importPage.errors.map((e) => (
                 <li key={e}>{e}</li>
               ))}
             </ul>
-            {d.moreErrors > 0 ? <p className="mt-2">… og {formatCount(d.moreErrors)} flere fejl.</p> : null}
+            {importPage.moreErrors > 0 ? (
+              <p className="mt-2">… og {formatCount(importPage.moreErrors)} flere fejl.</p>
+            ) : null}
           </section>
           <h2 className="mt-6 text-lg font-semibold">Indlæs den rettede fil</h2>
-          <ImportForm kind={d.kind} />
+          <ImportForm kind={importPage.kind} />
         </>
       ) : null}
 
@@ -182,7 +186,7 @@ export default function ImportPreview() {
             headers={["Medarbejdernr.", "Navn", "Ændring"]}
           />
           <PeopleTable
-            title={`Fratræder pr. ${formatShortDate(d.asOf)}`}
+            title={`Fratræder pr. ${formatShortDate(importPage.asOf)}`}
             total={roster.leaverCount}
             rows={roster.leavers.map((p) => [p.number, p.name, p.unit])}
             headers={["Medarbejdernr.", "Navn", "Enhed"]}
@@ -205,18 +209,18 @@ export default function ImportPreview() {
         </>
       ) : null}
 
-      {d.completions ? (
+      {importPage.completions ? (
         <dl className="mt-4 grid max-w-xl grid-cols-[1fr_auto] gap-x-6 gap-y-1 rounded-lg bg-white p-4 shadow-sm">
           <dt>Gennemførelser i filen</dt>
-          <dd className="text-right font-semibold">{formatCount(d.completions.rowCount)}</dd>
-          {Object.entries(d.completions.perCourse).map(([code, n]) => (
+          <dd className="text-right font-semibold">{formatCount(importPage.completions.rowCount)}</dd>
+          {Object.entries(importPage.completions.perCourse).map(([code, n]) => (
             <div key={code} className="contents">
               <dt>– kursus {code}</dt>
               <dd className="text-right">{formatCount(n)}</dd>
             </div>
           ))}
           <dt>Nye (resten er indlæst før)</dt>
-          <dd className="text-right font-semibold">{formatCount(d.completions.newCount)}</dd>
+          <dd className="text-right font-semibold">{formatCount(importPage.completions.newCount)}</dd>
         </dl>
       ) : null}
 
@@ -271,6 +275,8 @@ function PeopleTable({
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Forhåndsvisning af import · AI og GDPR · Albertslund Kommune" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Forhåndsvisning af import") },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/hr/import", "Gå til Indlæs data");

@@ -8,6 +8,7 @@ import { stagePendingImport, takeAppliedSummary } from "~/imports/pending.server
 import { rosterPreview } from "~/imports/preview";
 import { readImportUpload } from "~/imports/upload.server";
 import { ImportForm } from "~/ui/import-form";
+import { pageTitle } from "~/ui/page-title";
 import { useErrorFocus } from "~/ui/use-error-focus";
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -117,4 +118,4 @@ export default function ImportPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Indlæs data · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Indlæs data") }];

@@ -6,7 +6,9 @@ import { requireRole } from "~/auth/guard.server";
 import { listCourses } from "~/compliance/courses.server";
 import { addCourseAlias, listCourseAliases } from "~/imports/completions-apply.server";
 import { normalizeKey } from "~/imports/values";
-import { useErrorFocus } from "~/ui/use-error-focus";
+import { ErrorSummary, Field, PRIMARY_BUTTON_CLASS, SelectField, SubmitButton } from "~/ui/form";
+import { type FormErrors, formErrorOf, formErrorsFrom, submittedValues } from "~/ui/form-errors";
+import { pageTitle } from "~/ui/page-title";
 
 // Other names the course vendor's export uses for a course ("AI-Awareness" for ai), so the
 // completions import recognises them. Compared without case, spaces, hyphens and dots.
@@ -33,24 +35,28 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   requireRole(request, "hr");
-  const parsed = AliasForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return data({ error: parsed.error.issues[0]?.message ?? "Ugyldigt navn.", added: null }, { status: 400 });
+  const form = await request.formData();
+  const fail = (errors: FormErrors) =>
+    data({ errors, values: submittedValues(form), added: null }, { status: 400 });
+  const parsed = AliasForm.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return fail(formErrorsFrom(parsed.error));
   const course = listCourses().find((c) => c.code === parsed.data.course);
-  if (!course) return data({ error: "Kurset findes ikke.", added: null }, { status: 400 });
+  if (!course) return fail(formErrorOf("course", "Kurset findes ikke."));
   const alias = normalizeKey(parsed.data.alias);
   if (alias === normalizeKey(course.code) || alias === normalizeKey(course.title)) {
-    return data({ error: "Det navn genkendes allerede.", added: null }, { status: 400 });
+    return fail(formErrorOf("alias", "Det navn genkendes allerede."));
   }
   addCourseAlias(course.id, alias);
   // The message comes from this result, never from the URL (anyone can put text in a link).
-  return { error: null, added: parsed.data.alias };
+  return { errors: null, values: null, added: parsed.data.alias };
 }
 
+const LABELS = { course: "Kursus", alias: "Navn i leverandørens fil" };
+
 export default function CourseAliases() {
-  const d = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result);
+  const errors = result?.errors;
   return (
     <div className="max-w-2xl">
       <nav aria-label="Brødkrumme" className="text-sm">
@@ -66,58 +72,34 @@ export default function CourseAliases() {
           <p className="mt-3 rounded bg-green-50 p-3 text-ok">„{result.added}“ er tilføjet.</p>
         ) : null}
       </div>
-      {result?.error ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-3 rounded border-2 border-bad bg-white p-3 text-bad"
-        >
-          <a href="#alias">{result.error}</a>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} labels={LABELS} />
       <Form
         key={result?.added ?? "alias"}
         method="post"
+        noValidate
         className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[auto_minmax(0,1fr)_auto] sm:items-end"
       >
-        <div>
-          <label htmlFor="course" className="block text-sm font-semibold">
-            Kursus
-          </label>
-          <select
-            id="course"
-            name="course"
-            className="mt-1 min-h-11 w-full rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            {d.courses.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-0">
-          <label htmlFor="alias" className="block text-sm font-semibold">
-            Navn i leverandørens fil
-          </label>
-          <input
-            id="alias"
-            name="alias"
-            aria-invalid={result?.error ? true : undefined}
-            className="mt-1 min-h-11 w-full rounded border border-gray-500 px-2 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          className="min-h-11 justify-self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
+        <SelectField
+          name="course"
+          label={LABELS.course}
+          errors={errors?.fieldErrors.course}
+          defaultValue={result?.values?.course}
+          options={page.courses.map((c) => ({ value: c.code, label: c.title }))}
+        />
+        <Field
+          name="alias"
+          label={LABELS.alias}
+          className="min-w-0"
+          errors={errors?.fieldErrors.alias}
+          defaultValue={result?.values?.alias}
+        />
+        <SubmitButton pendingText="Tilføjer …" className={`justify-self-start ${PRIMARY_BUTTON_CLASS}`}>
           Tilføj navn
-        </button>
+        </SubmitButton>
       </Form>
       <h2 className="mt-6 text-xl font-semibold">Kendte navne</h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
-        {d.aliases.map((a) => (
+        {page.aliases.map((a) => (
           <li key={a.alias} className="break-words">
             {a.alias} → {a.course}
           </li>
@@ -127,4 +109,4 @@ export default function CourseAliases() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Kursusnavne · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Kursusnavne") }];

@@ -13,6 +13,7 @@ import {
   parseOutboxFilters,
 } from "~/reminders/outbox-list.server";
 import { formatCount, formatTimestamp } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 
 const STATUS_LABEL = { queued: "Venter", sent: "Sendt", failed: "Fejlede" } as const;
 
@@ -57,9 +58,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 const field = "mt-1 min-h-11 w-full rounded border border-gray-500 bg-white px-2 py-2";
 
 export default function Outbox() {
-  const d = useLoaderData<typeof loader>();
+  const outboxPage = useLoaderData<typeof loader>();
   const pageLink = (page: number) => {
-    const params = new URLSearchParams(d.params);
+    const params = new URLSearchParams(outboxPage.params);
     if (page > 1) params.set("side", String(page));
     return `/hr/udbakke?${params}`;
   };
@@ -71,7 +72,7 @@ export default function Outbox() {
         afdelingslister og login-links. En mail, der fejler, prøves igen op til 6 gange. Afdelingernes lister
         over, hvem der mangler, finder du under <Link to="/hr/afdelingslister">Afdelingslister</Link>.
       </p>
-      {d.smtp ? null : (
+      {outboxPage.smtp ? null : (
         <p className="mt-3 max-w-prose rounded border-2 border-warn bg-white p-3">
           Der er ikke sat en mailserver op (SMTP_URL) på denne installation. Mailene bliver liggende i
           udbakken med status „Ikke sendt“ og bliver ikke sendt.
@@ -89,7 +90,7 @@ export default function Outbox() {
           <select
             id="status"
             name="status"
-            defaultValue={OUTBOX_STATUS_FILTERS[d.filters.status].slug}
+            defaultValue={OUTBOX_STATUS_FILTERS[outboxPage.filters.status].slug}
             className={field}
           >
             {Object.values(OUTBOX_STATUS_FILTERS).map((f) => (
@@ -106,11 +107,11 @@ export default function Outbox() {
           <select
             id="type"
             name="type"
-            defaultValue={d.filters.type === ALL_KINDS ? ALL_KINDS_SLUG : d.filters.type}
+            defaultValue={outboxPage.filters.type === ALL_KINDS ? ALL_KINDS_SLUG : outboxPage.filters.type}
             className={field}
           >
             <option value={ALL_KINDS_SLUG}>Alle typer</option>
-            {d.kinds.map(([value, label]) => (
+            {outboxPage.kinds.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -121,7 +122,7 @@ export default function Outbox() {
           <label htmlFor="q" className="block text-sm font-semibold">
             Modtager (e-mail)
           </label>
-          <input id="q" name="q" type="search" defaultValue={d.filters.q} className={field} />
+          <input id="q" name="q" type="search" defaultValue={outboxPage.filters.q} className={field} />
         </div>
         <div className="flex items-end">
           <button
@@ -134,13 +135,13 @@ export default function Outbox() {
       </Form>
 
       <p role="status" className="mt-4 font-semibold">
-        {d.total === 1 ? "1 mail" : `${formatCount(d.total)} mails`}
+        {outboxPage.total === 1 ? "1 mail" : `${formatCount(outboxPage.total)} mails`}
       </p>
-      {d.rows.length === 0 ? (
+      {outboxPage.rows.length === 0 ? (
         <p className="mt-2 rounded bg-white p-4">Ingen mails passer til filtrene.</p>
       ) : (
         <ul className="mt-2 space-y-3">
-          {d.rows.map((m) => (
+          {outboxPage.rows.map((m) => (
             <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
               <p className="break-words font-semibold">{m.subject}</p>
               <dl className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
@@ -185,17 +186,19 @@ export default function Outbox() {
           ))}
         </ul>
       )}
-      {d.pageCount > 1 ? (
+      {outboxPage.pageCount > 1 ? (
         <nav aria-label="Sider" className="mt-4 flex flex-wrap items-center gap-4">
-          {d.page > 1 ? <Link to={pageLink(d.page - 1)}>Forrige side</Link> : null}
+          {outboxPage.page > 1 ? <Link to={pageLink(outboxPage.page - 1)}>Forrige side</Link> : null}
           <span>
-            Side {d.page} af {d.pageCount}
+            Side {outboxPage.page} af {outboxPage.pageCount}
           </span>
-          {d.page < d.pageCount ? <Link to={pageLink(d.page + 1)}>Næste side</Link> : null}
+          {outboxPage.page < outboxPage.pageCount ? (
+            <Link to={pageLink(outboxPage.page + 1)}>Næste side</Link>
+          ) : null}
         </nav>
       ) : null}
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Udbakke · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Udbakke") }];

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { config } from "~/env.server";
+import { pageTitle } from "~/ui/page-title";
 import { xapiCounts } from "~/xapi/statements.server";
 
 // HR's page for the learning records in xAPI form: what the file holds, the download, and whether
@@ -61,6 +62,4 @@ export default function XapiPage() {
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Læringsdata som xAPI · AI og GDPR · Albertslund Kommune" },
-];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Læringsdata som xAPI") }];

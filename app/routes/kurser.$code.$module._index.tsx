@@ -13,6 +13,8 @@ import { AttestationReminder } from "~/ui/attestation";
 import { Meter } from "~/ui/course-progress";
 import { Markdown } from "~/ui/markdown";
 import { renderMarkdown } from "~/ui/markdown.server";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 // Turning a page is a POST: it saves how far the employee has read (GET never writes).
 const PageTurn = z.object({ page: z.coerce.number().int().min(0) });
@@ -157,6 +159,8 @@ function usePageTurnFocus(pageKey: string) {
   return ref;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? "Modul"} · ${data?.courseTitle ?? ""} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `${data?.title ?? "Modul"} · ${data?.courseTitle ?? ""}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");

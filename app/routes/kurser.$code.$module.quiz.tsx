@@ -14,6 +14,8 @@ import {
   submitQuizAttempt,
 } from "~/courses/player.server";
 import { optionOrder, type QuizAnswers, readAnswers } from "~/courses/quiz";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 // Three steps that work without JavaScript: answer -> review (WCAG 3.3.4) -> submit. Answering and
 // reviewing are GET forms (the answers travel in the address, nothing is stored), and the submit
@@ -110,19 +112,19 @@ function refusedAttempt() {
 }
 
 export default function Quiz() {
-  const q = useLoaderData<typeof loader>();
-  const refused = useActionData<typeof action>()?.refused === true || q.step === "refused";
-  const missing = new Set<string>(q.missing);
+  const quizPage = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>()?.refused === true || quizPage.step === "refused";
+  const missing = new Set<string>(quizPage.missing);
   const summaryRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (q.missing.length > 0) summaryRef.current?.focus();
-    else if (q.step === "review") reviewRef.current?.focus();
-  }, [q]);
+    if (quizPage.missing.length > 0) summaryRef.current?.focus();
+    else if (quizPage.step === "review") reviewRef.current?.focus();
+  }, [quizPage]);
 
-  const numbered = q.questions.map((question, i) => ({ ...question, number: i + 1 }));
-  const answers: QuizAnswers = q.answers;
+  const numbered = quizPage.questions.map((question, i) => ({ ...question, number: i + 1 }));
+  const answers: QuizAnswers = quizPage.answers;
   const hiddenAnswers = numbered.map((question) => (
     <input key={question.id} type="hidden" name={question.id} value={answers[question.id]} />
   ));
@@ -130,12 +132,12 @@ export default function Quiz() {
   return (
     <div>
       <nav aria-label="Brødkrumme" className="text-sm">
-        <Link to={`/kurser/${q.courseCode}`}>{q.courseTitle}</Link>
+        <Link to={`/kurser/${quizPage.courseCode}`}>{quizPage.courseTitle}</Link>
       </nav>
-      <h1 className="mt-1 text-2xl font-bold">Quiz: {q.title}</h1>
+      <h1 className="mt-1 text-2xl font-bold">Quiz: {quizPage.title}</h1>
       <p className="mt-2 max-w-prose">
-        {q.questions.length} spørgsmål. Du skal have mindst {q.passMark} % rigtige for at bestå. Du kan prøve
-        igen, så mange gange du vil.
+        {quizPage.questions.length} spørgsmål. Du skal have mindst {quizPage.passMark} % rigtige for at bestå.
+        Du kan prøve igen, så mange gange du vil.
       </p>
 
       {missing.size > 0 ? (
@@ -171,25 +173,25 @@ export default function Quiz() {
             quizzen igen.
           </p>
           <p className="mt-4">
-            <Link to={`/kurser/${q.courseCode}/${q.slug}/quiz`} className="font-semibold">
+            <Link to={`/kurser/${quizPage.courseCode}/${quizPage.slug}/quiz`} className="font-semibold">
               Start quizzen igen
             </Link>
           </p>
         </section>
-      ) : q.step === "submitted" ? (
+      ) : quizPage.step === "submitted" ? (
         <section aria-labelledby="indsendt" className="mt-6 rounded-lg bg-white p-5 shadow-sm">
           <h2 id="indsendt" className="text-xl font-semibold">
             Du har allerede indsendt dette forsøg
           </h2>
           <p className="mt-1">Dine svar er gemt. Vil du prøve igen, så start et nyt forsøg.</p>
           <div className="mt-4 flex flex-wrap gap-4">
-            <Link to={q.resultPath} className="font-semibold">
+            <Link to={quizPage.resultPath} className="font-semibold">
               Se resultatet
             </Link>
-            <Link to={`/kurser/${q.courseCode}/${q.slug}/quiz`}>Tag quizzen igen</Link>
+            <Link to={`/kurser/${quizPage.courseCode}/${quizPage.slug}/quiz`}>Tag quizzen igen</Link>
           </div>
         </section>
-      ) : q.step === "review" ? (
+      ) : quizPage.step === "review" ? (
         <section aria-labelledby="gennemse" className="mt-6 rounded-lg bg-white p-5 shadow-sm">
           <h2 id="gennemse" ref={reviewRef} tabIndex={-1} className="text-xl font-semibold">
             Gennemse dine svar
@@ -207,7 +209,7 @@ export default function Quiz() {
           </ol>
           <div className="mt-6 flex flex-wrap gap-3">
             <Form method="post">
-              <input type="hidden" name="forsoeg" value={q.attemptId} />
+              <input type="hidden" name="forsoeg" value={quizPage.attemptId} />
               {hiddenAnswers}
               <button
                 type="submit"
@@ -217,7 +219,7 @@ export default function Quiz() {
               </button>
             </Form>
             <Form method="get">
-              <input type="hidden" name="forsoeg" value={q.attemptId} />
+              <input type="hidden" name="forsoeg" value={quizPage.attemptId} />
               {hiddenAnswers}
               <button type="submit" className="rounded border border-brand-700 px-4 py-2">
                 Ret svar
@@ -227,8 +229,8 @@ export default function Quiz() {
         </section>
       ) : (
         // Keyed by the attempt, so a new attempt starts with nothing chosen, in its own order.
-        <Form key={q.attemptId} method="get" className="mt-6" noValidate>
-          <input type="hidden" name="forsoeg" value={q.attemptId} />
+        <Form key={quizPage.attemptId} method="get" className="mt-6" noValidate>
+          <input type="hidden" name="forsoeg" value={quizPage.attemptId} />
           <input type="hidden" name="trin" value="gennemse" />
           <ol className="space-y-6">
             {numbered.map((question) => (
@@ -236,7 +238,7 @@ export default function Quiz() {
                 <Question
                   question={question}
                   total={numbered.length}
-                  attemptId={q.attemptId}
+                  attemptId={quizPage.attemptId}
                   chosen={answers[question.id]}
                   invalid={missing.has(question.id)}
                 />
@@ -316,6 +318,8 @@ function Question({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Quiz: ${data?.title ?? ""} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Quiz: ${data?.title ?? ""}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");

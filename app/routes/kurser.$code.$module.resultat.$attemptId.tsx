@@ -5,6 +5,8 @@ import { awaitsAttestation } from "~/courses/attestation";
 import { findModule, getOwnAttempt, loadCourseState } from "~/courses/player.server";
 import { explanationWithoutVerdict, type QuizAnswers, scoreQuiz } from "~/courses/quiz";
 import { AttestationReminder } from "~/ui/attestation";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireEmployee(request);
@@ -173,6 +175,8 @@ function Answer({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Resultat: ${data?.title ?? ""} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Resultat: ${data?.title ?? ""}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");

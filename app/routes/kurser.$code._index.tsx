@@ -14,6 +14,8 @@ import { CompletedElsewhere, ModuleStateLabel, ProgressBar } from "~/ui/course-p
 import { formatShortDate } from "~/ui/format";
 import { Markdown } from "~/ui/markdown";
 import { renderMarkdown } from "~/ui/markdown.server";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
 
 // What counts for a requirement that can also be met at the vendor (MetaCompliance), said
@@ -160,6 +162,8 @@ export default function CoursePage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? "Kursus"} · AI og GDPR · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `${data?.title ?? "Kursus"}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");

@@ -8,8 +8,10 @@ import { awaitsAttestation } from "~/courses/attestation";
 import { attestCourse, loadCourseState } from "~/courses/player.server";
 import { loadContacts } from "~/site-settings.server";
 import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";
+import { formErrorsFrom } from "~/ui/form-errors";
 import { renderMarkdown } from "~/ui/markdown.server";
-import { useErrorFocus } from "~/ui/use-error-focus";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 // The attestation is posted here, not to the course page (an index route, whose form address
 // carries "?index"): a refused submit shows the form again at this clean address.
@@ -45,33 +47,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!awaitsAttestation(state)) return redirect(`/kurser/${state.content.code}`);
   const parsed = AttestForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return data({ error: parsed.error.issues[0]?.message ?? "Ugyldig formular." }, { status: 400 });
+    return data({ errors: formErrorsFrom(parsed.error) }, { status: 400 });
   }
   attestCourse({ employeeId: user.employeeId, state });
   return redirect(`/kurser/${state.content.code}`);
 }
 
 export default function Attestation() {
-  const d = useLoaderData<typeof loader>();
+  const course = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result);
   return (
     <div>
       <nav aria-label="Brødkrumme" className="text-sm">
-        <Link to={`/kurser/${d.code}`}>{d.title}</Link>
+        <Link to={`/kurser/${course.code}`}>{course.title}</Link>
       </nav>
       <h1 className="mt-1 text-2xl font-bold">Bekræft retningslinjerne</h1>
       <AttestationForm
-        code={d.code}
-        statement={d.statement}
-        guidelinesHtml={d.guidelinesHtml}
-        error={result?.error}
-        errorRef={errorRef}
+        code={course.code}
+        statement={course.statement}
+        guidelinesHtml={course.guidelinesHtml}
+        errors={result?.errors}
       />
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Bekræft retningslinjerne · ${data?.title ?? ""} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Bekræft retningslinjerne · ${data?.title ?? ""}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");

@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getCurrentUser, safeRedirectPath } from "~/auth/guard.server";
 import { passwordLogin } from "~/auth/password.server";
 import { createSession, sessionCookie } from "~/auth/session.server";
 import { config } from "~/env.server";
 import { isDemoDatabase } from "~/site-settings.server";
+import { ErrorSummary, Field, PRIMARY_BUTTON_CLASS, SubmitButton } from "~/ui/form";
+import { formErrorOf, formErrorsFrom } from "~/ui/form-errors";
+import { LinkRequestForm } from "~/ui/link-request-form";
+import { pageTitle } from "~/ui/page-title";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo-accounts";
 
 // The longest e-mail address SMTP allows, and far more than any password manager makes.
@@ -26,8 +29,6 @@ const LoginForm = z.object({
     .max(MAX_PASSWORD_LENGTH, `Adgangskoden må højst have ${MAX_PASSWORD_LENGTH} tegn.`),
   redirectTo: z.string().max(2048).optional(),
 });
-
-type FieldErrors = Partial<Record<"email" | "password" | "form", string>>;
 
 // The wait before the next attempt, for scripts and browsers alike.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -55,14 +56,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if ((field === "email" || field === "password") && !errors[field]) errors[field] = issue.message;
-    }
-    return data({ errors }, { status: 400 });
-  }
+  if (!parsed.success) return data({ errors: formErrorsFrom(parsed.error) }, { status: 400 });
   const mode = config().passwordLogin;
   if (mode === "off") throw data("Log ind med adgangskode er slået fra.", { status: 404 });
   const { email, password, redirectTo } = parsed.data;
@@ -70,15 +64,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     adminsOnly: mode === "admins",
   });
   if (!result.ok && result.reason === "wait") {
-    const errors: FieldErrors = {
-      form: `For mange forkerte forsøg. Vent ${result.retryAfterSeconds === 1 ? "1 sekund" : `${result.retryAfterSeconds} sekunder`}, og prøv igen, eller kontakt IT-Helpdesk.`,
-    };
+    const errors = formErrorOf(
+      null,
+      `For mange forkerte forsøg. Vent ${result.retryAfterSeconds === 1 ? "1 sekund" : `${result.retryAfterSeconds} sekunder`}, og prøv igen, eller kontakt IT-Helpdesk.`,
+    );
     return data({ errors }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
   }
   if (!result.ok) {
-    const errors: FieldErrors = {
-      form: "E-mail eller adgangskode er forkert. Prøv igen, eller kontakt IT-Helpdesk.",
-    };
+    const errors = formErrorOf(
+      null,
+      "E-mail eller adgangskode er forkert. Prøv igen, eller kontakt IT-Helpdesk.",
+    );
     return data({ errors }, { status: 400 });
   }
   const token = createSession(result.userId);
@@ -88,17 +84,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { sso, emailLink, password, demoAccounts, demoPassword } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: FieldErrors = actionData?.errors ?? {};
+  const errors = actionData?.errors;
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const errorList = Object.values(errors).filter(Boolean);
   const redirectTo = searchParams.get("redirectTo") ?? "/";
-
-  // Move focus to the error summary after a failed submit, so screen readers announce it.
-  useEffect(() => {
-    if (actionData?.errors) summaryRef.current?.focus();
-  }, [actionData]);
 
   return (
     <div className="mx-auto max-w-md">
@@ -124,28 +112,7 @@ export default function Login() {
           <p className="mt-1 text-sm">
             Har du ikke en Microsoft-konto, kan du få et link til din arbejdsmail.
           </p>
-          <Form method="post" action="/login/link" noValidate className="mt-3 space-y-3">
-            <div>
-              <label htmlFor="link-email" className="block font-semibold">
-                Din arbejdsmail
-              </label>
-              <input
-                id="link-email"
-                name="email"
-                type="email"
-                autoComplete="email"
-                required
-                maxLength={254}
-                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-              />
-            </div>
-            <button
-              type="submit"
-              className="w-full rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
-            >
-              Send mig et link
-            </button>
-          </Form>
+          <LinkRequestForm buttonClassName="min-h-11 w-full rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50" />
         </section>
       ) : null}
 
@@ -154,84 +121,36 @@ export default function Login() {
           <h2 className="text-lg font-semibold">
             {password === "admins" ? "Administratorer: med adgangskode" : "Med adgangskode"}
           </h2>
-          {errorList.length > 0 ? (
-            <div
-              ref={summaryRef}
-              tabIndex={-1}
-              role="alert"
-              aria-labelledby="fejl-overskrift"
-              className="mt-4 rounded border-2 border-bad bg-white p-4"
-            >
-              <h3 id="fejl-overskrift" className="font-semibold text-bad">
-                Du blev ikke logget ind
-              </h3>
-              <ul className="mt-1 list-disc pl-5">
-                {errors.form ? <li>{errors.form}</li> : null}
-                {errors.email ? (
-                  <li>
-                    <a href="#email">{errors.email}</a>
-                  </li>
-                ) : null}
-                {errors.password ? (
-                  <li>
-                    <a href="#password">{errors.password}</a>
-                  </li>
-                ) : null}
-              </ul>
-            </div>
-          ) : null}
+          <ErrorSummary
+            errors={errors}
+            labels={{ email: "E-mail", password: "Adgangskode" }}
+            title="Du blev ikke logget ind"
+            headingLevel={3}
+            className="mt-4"
+          />
 
           <Form method="post" noValidate className="mt-3 space-y-4 rounded-lg bg-white p-6 shadow-sm">
             <input type="hidden" name="redirectTo" value={redirectTo} />
-            <div>
-              <label htmlFor="email" className="block font-semibold">
-                E-mail
-              </label>
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="username"
-                required
-                maxLength={254}
-                aria-invalid={errors.email ? true : undefined}
-                aria-describedby={errors.email ? "email-fejl" : undefined}
-                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-              />
-              {errors.email ? (
-                <p id="email-fejl" className="mt-1 text-sm text-bad">
-                  {errors.email}
-                </p>
-              ) : null}
-            </div>
-            <div>
-              <label htmlFor="password" className="block font-semibold">
-                Adgangskode
-              </label>
-              <input
-                id="password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                aria-invalid={errors.password ? true : undefined}
-                aria-describedby={errors.password ? "password-fejl" : undefined}
-                className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-              />
-              {errors.password ? (
-                <p id="password-fejl" className="mt-1 text-sm text-bad">
-                  {errors.password}
-                </p>
-              ) : null}
-            </div>
-            <button
-              type="submit"
-              className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-            >
-              {navigation.state === "submitting" && navigation.formAction === "/login"
-                ? "Logger ind …"
-                : "Log ind"}
-            </button>
+            <Field
+              name="email"
+              label="E-mail"
+              type="email"
+              autoComplete="username"
+              required
+              maxLength={254}
+              errors={errors?.fieldErrors.email}
+            />
+            <Field
+              name="password"
+              label="Adgangskode"
+              type="password"
+              autoComplete="current-password"
+              required
+              errors={errors?.fieldErrors.password}
+            />
+            <SubmitButton pendingText="Logger ind …" className={`w-full ${PRIMARY_BUTTON_CLASS}`}>
+              Log ind
+            </SubmitButton>
           </Form>
         </section>
       ) : null}
@@ -262,4 +181,4 @@ export default function Login() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Log ind · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Log ind") }];

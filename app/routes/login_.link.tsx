@@ -8,8 +8,10 @@ import { LINK_SENT_ANSWER } from "~/auth/login-link";
 import { requestLoginLink } from "~/auth/login-link.server";
 import { config } from "~/env.server";
 import { isDemoDatabase } from "~/site-settings.server";
+import { formErrorsFrom, submittedValues } from "~/ui/form-errors";
+import { LinkRequestForm } from "~/ui/link-request-form";
+import { pageTitle } from "~/ui/page-title";
 import { SignInMessage } from "~/ui/sign-in-message";
-import { useErrorFocus } from "~/ui/use-error-focus";
 
 const LinkForm = z.object({
   email: z
@@ -29,20 +31,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Without SMTP a link can only be read in the demo's postkasse.
   const demo = isDemoDatabase();
   if (!config().smtp && !demo) throw data("Log ind med link er ikke sat op.", { status: 404 });
-  const parsed = LinkForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  const parsed = LinkForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     return data(
-      { error: parsed.error.issues[0]?.message ?? "Skriv din arbejdsmail.", demo },
+      { errors: formErrorsFrom(parsed.error), values: submittedValues(form), demo },
       { status: 400 },
     );
   }
   requestLoginLink(parsed.data.email, context.clientIp ?? "");
-  return { error: null, demo };
+  return { errors: null, values: null, demo };
 }
 
 export default function LinkRequested() {
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result ?? undefined);
   if (!result) {
     return (
       <SignInMessage title="Log ind med et link">
@@ -50,13 +52,11 @@ export default function LinkRequested() {
       </SignInMessage>
     );
   }
-  if (result.error) {
+  if (result.errors) {
+    // The form again, with the address as typed and what is wrong with it.
     return (
       <SignInMessage title="Vi kunne ikke sende et link">
-        <div ref={errorRef} tabIndex={-1} role="alert" className="rounded border-2 border-bad p-3">
-          <p className="text-bad">{result.error}</p>
-        </div>
-        <p>Gå tilbage, og skriv din arbejdsmail igen.</p>
+        <LinkRequestForm errors={result.errors} email={result.values?.email} />
       </SignInMessage>
     );
   }
@@ -77,4 +77,4 @@ export default function LinkRequested() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Tjek din mail · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Tjek din mail") }];

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { isUsableLink, redeemLoginLink } from "~/auth/login-link.server";
 import { createSession, sessionCookie } from "~/auth/session.server";
 import { logger } from "~/logger.server";
+import { pageTitle } from "~/ui/page-title";
 import { SignInMessage } from "~/ui/sign-in-message";
 
 export function loader({ params }: LoaderFunctionArgs) {
@@ -53,4 +54,4 @@ export default function LoginLink() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Log ind med link · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Log ind med link") }];

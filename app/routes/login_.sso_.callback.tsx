@@ -7,9 +7,10 @@ import { clearedSsoCookie, finishSignIn, type SignInRefusal } from "~/auth/oidc.
 import { createSession, sessionCookie } from "~/auth/session.server";
 import { config } from "~/env.server";
 import { logger } from "~/logger.server";
+import { pageTitle } from "~/ui/page-title";
 import { SignInMessage } from "~/ui/sign-in-message";
 
-const REFUSAL: Record<SignInRefusal, { status: number; text: string }> = {
+const REFUSAL: Record<SignInRefusal, { status: number; text: string | (() => string) }> = {
   "no-pending": {
     status: 400,
     text: "Log ind tog for lang tid, eller siden blev åbnet igen. Prøv at logge ind igen.",
@@ -24,7 +25,8 @@ const REFUSAL: Record<SignInRefusal, { status: number; text: string }> = {
   },
   "wrong-tenant": {
     status: 403,
-    text: "Du loggede ind med en konto, der ikke hører til Albertslund Kommune. Log ind med din arbejdskonto.",
+    text: () =>
+      `Du loggede ind med en konto, der ikke hører til ${config().municipalityName}. Log ind med din arbejdskonto.`,
   },
   "not-on-roster": {
     status: 403,
@@ -52,7 +54,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       "sso sign-in refused",
     );
     const { status, text } = REFUSAL[result.refusal];
-    return data({ refusal: result.refusal, text }, { status, headers });
+    return data(
+      { refusal: result.refusal, text: typeof text === "function" ? text() : text },
+      { status, headers },
+    );
   }
   headers.append("Set-Cookie", sessionCookie(createSession(result.userId)));
   return redirect(result.returnTo, { headers });
@@ -67,4 +72,4 @@ export default function SsoRefused() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Log ind mislykkedes · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Log ind mislykkedes") }];

@@ -9,8 +9,12 @@ import { loadEmployeeHistory } from "~/compliance/employee-history.server";
 import { type Intent, ManualRegistration, registerManually } from "~/compliance/manual-registration.server";
 import { allCourseContent } from "~/content/content.server";
 import { REMINDER_KIND_LABEL, remindersForEmployee } from "~/reminders/reminders.server";
+import { ErrorSummary, Field, SelectField, SubmitButton } from "~/ui/form";
+import { type FormErrors, formErrorOf, formErrorsFrom } from "~/ui/form-errors";
 import { formatShortDate, formatTimestamp } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { PersonFacts } from "~/ui/person-facts";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
 import { requireIdParam } from "~/url-params";
 
@@ -126,7 +130,7 @@ const SAVED: Record<Intent, string> = {
 
 type ActionResult =
   | { intent: Intent; ok: true; message: string; savedAt: number }
-  | { intent: Intent; ok: false; error: string; field: string; values: Record<string, string> };
+  | { intent: Intent; ok: false; errors: FormErrors; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "hr");
@@ -135,15 +139,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     [...(await request.formData())].map(([k, v]) => [k, typeof v === "string" ? v : ""]),
   );
   const intent = INTENTS.find((i) => i === form.intent) ?? "completion";
-  const fail = (error: string, field: string) =>
-    data<ActionResult>({ intent, ok: false, error, field, values: form }, { status: 400 });
+  const fail = (errors: FormErrors) =>
+    data<ActionResult>({ intent, ok: false, errors, values: form }, { status: 400 });
   const parsed = ManualRegistration.safeParse(form);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(issue?.message ?? "Ugyldig registrering.", String(issue?.path[0] ?? ""));
-  }
+  if (!parsed.success) return fail(formErrorsFrom(parsed.error));
   const result = registerManually(parsed.data, history.person.id, user, today());
-  if (!result.ok) return fail(result.error, result.field);
+  if (!result.ok) return fail(formErrorOf(result.field || null, result.error));
   recordAudit({
     request,
     actor: user,
@@ -168,7 +169,7 @@ const th = "p-2 text-left";
 const td = "p-2 align-top";
 
 export default function EmployeeDetail() {
-  const d = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const messageFor = (intent: Intent) => (result?.intent === intent ? result : undefined);
   // A new key after each save gives empty forms, with and without JavaScript.
@@ -176,16 +177,16 @@ export default function EmployeeDetail() {
   return (
     <div>
       <p className="text-sm">
-        <Link to={`/enheder/${d.unitId}/personer`} className="inline-block py-2">
-          Tilbage til personerne i {d.unitLabel.split(" > ").at(-1)}
+        <Link to={`/enheder/${page.unitId}/personer`} className="inline-block py-2">
+          Tilbage til personerne i {page.unitLabel.split(" > ").at(-1)}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">{d.person.name}</h1>
-      <PersonFacts person={d.person} unitLabel={d.unitLabel} showName={false} />
+      <h1 className="text-2xl font-bold">{page.person.name}</h1>
+      <PersonFacts person={page.person} unitLabel={page.unitLabel} showName={false} />
 
       <h2 className="mt-8 text-xl font-semibold">Status i dag</h2>
       <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-        {d.statuses.map((s) => (
+        {page.statuses.map((s) => (
           <li key={s.code} className="rounded-lg bg-white p-4 shadow-sm">
             <h3 className="font-semibold">{s.title}</h3>
             <p className="mt-1 flex flex-wrap items-center gap-2">
@@ -200,13 +201,13 @@ export default function EmployeeDetail() {
         ))}
       </ul>
 
-      {d.registration === "own" ? (
+      {page.registration === "own" ? (
         <p className="mt-8 max-w-prose rounded border border-gray-400 bg-white p-4">
           Det er din egen medarbejder. Du kan ikke registrere eller annullere noget for dig selv; bed en anden
           i HR om det.
         </p>
       ) : null}
-      {d.registration === "allowed" ? (
+      {page.registration === "allowed" ? (
         <section aria-labelledby="registrer" className="mt-8 rounded-lg border border-brand-100 bg-white p-5">
           <h2 id="registrer" className="text-xl font-semibold">
             Registrér manuelt (HR)
@@ -214,70 +215,73 @@ export default function EmployeeDetail() {
           <div className="mt-4 grid gap-6 lg:grid-cols-2">
             <Form key={`g-${formKey}`} method="post" noValidate className="space-y-3">
               <h3 className="font-semibold">Gennemførelse</h3>
-              <FormMessage result={messageFor("completion")} />
-              <input type="hidden" name="intent" value="completion" />
-              <CourseSelect
-                id="g-kursus"
-                statuses={d.statuses}
-                defaultValue={values(messageFor("completion")).course}
+              <FormMessage
+                result={messageFor("completion")}
+                labels={{ course: "Kursus", completedOn: "Gennemført den", reason: "Begrundelse" }}
+                ids={{ course: "g-kursus", completedOn: "g-dato", reason: "g-begrundelse" }}
               />
-              <Field
+              <input type="hidden" name="intent" value="completion" />
+              <CourseSelect id="g-kursus" statuses={page.statuses} result={messageFor("completion")} />
+              <RegistrationField
                 id="g-dato"
                 name="completedOn"
                 label="Gennemført den"
                 type="date"
-                max={d.today}
+                max={page.today}
                 result={messageFor("completion")}
               />
-              <Field
+              <RegistrationField
                 id="g-begrundelse"
                 name="reason"
                 label="Begrundelse (fx kursusbevis fra anden kommune)"
                 result={messageFor("completion")}
               />
-              <button
-                type="submit"
-                className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-              >
+              <SubmitButton name="intent" value="completion">
                 Registrér gennemførelse
-              </button>
+              </SubmitButton>
             </Form>
             <Form key={`f-${formKey}`} method="post" noValidate className="space-y-3">
               <h3 className="font-semibold">Fritagelse</h3>
-              <FormMessage result={messageFor("exemption")} />
-              <input type="hidden" name="intent" value="exemption" />
-              <CourseSelect
-                id="f-kursus"
-                statuses={d.statuses}
-                defaultValue={values(messageFor("exemption")).course}
+              <FormMessage
+                result={messageFor("exemption")}
+                labels={{
+                  course: "Kursus",
+                  validFrom: "Gælder fra",
+                  validUntil: "Gælder til og med",
+                  reason: "Begrundelse",
+                }}
+                ids={{ course: "f-kursus", validFrom: "f-fra", validUntil: "f-til", reason: "f-begrundelse" }}
               />
-              <Field
+              <input type="hidden" name="intent" value="exemption" />
+              <CourseSelect id="f-kursus" statuses={page.statuses} result={messageFor("exemption")} />
+              <RegistrationField
                 id="f-fra"
                 name="validFrom"
                 label="Gælder fra"
                 type="date"
-                defaultValue={d.today}
+                defaultValue={page.today}
                 result={messageFor("exemption")}
               />
-              <Field
+              <RegistrationField
                 id="f-til"
                 name="validUntil"
                 label="Gælder til og med (tom: indtil videre)"
                 type="date"
                 result={messageFor("exemption")}
               />
-              <Field
+              <RegistrationField
                 id="f-begrundelse"
                 name="reason"
                 label="Begrundelse (fx langtidssygemeldt)"
                 result={messageFor("exemption")}
               />
-              <button
-                type="submit"
+              <SubmitButton
+                name="intent"
+                value="exemption"
                 className="min-h-11 rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700"
               >
                 Registrér fritagelse
-              </button>
+              </SubmitButton>
             </Form>
           </div>
           <Form
@@ -294,43 +298,43 @@ export default function EmployeeDetail() {
               Annulleringen sletter ikke noget: registreringen bliver stående i historikken som annulleret,
               med din begrundelse, og tæller ikke længere med i status.
             </p>
-            <FormMessage result={messageFor("annul")} />
+            <FormMessage
+              result={messageFor("annul")}
+              labels={{ target: "Registrering", reason: "Begrundelse for annulleringen" }}
+              ids={{ target: "a-registrering", reason: "a-begrundelse" }}
+            />
             <input type="hidden" name="intent" value="annul" />
-            {d.annullable.length === 0 ? (
+            {page.annullable.length === 0 ? (
               <p className="text-sm">Der er ingen registreringer at annullere.</p>
             ) : (
               <>
-                <div>
-                  <label htmlFor="a-registrering" className="block text-sm font-semibold">
-                    Registrering
-                  </label>
-                  <select
-                    id="a-registrering"
-                    name="target"
-                    defaultValue={values(messageFor("annul")).target ?? ""}
-                    aria-invalid={fieldHasError(messageFor("annul"), "target") || undefined}
-                    className="mt-1 w-full min-w-0 rounded border border-gray-500 bg-white px-2 py-2"
-                  >
-                    <option value="">Vælg registrering</option>
-                    {d.annullable.map((a) => (
-                      <option key={a.value} value={a.value}>
-                        {a.label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <Field
+                <SelectField
+                  id="a-registrering"
+                  name="target"
+                  label="Registrering"
+                  defaultValue={values(messageFor("annul")).target ?? ""}
+                  errors={errorsOf(messageFor("annul"), "target")}
+                >
+                  <option value="">Vælg registrering</option>
+                  {page.annullable.map((a) => (
+                    <option key={a.value} value={a.value}>
+                      {a.label}
+                    </option>
+                  ))}
+                </SelectField>
+                <RegistrationField
                   id="a-begrundelse"
                   name="reason"
                   label="Begrundelse for annulleringen (fx registreret på forkert person)"
                   result={messageFor("annul")}
                 />
-                <button
-                  type="submit"
+                <SubmitButton
+                  name="intent"
+                  value="annul"
                   className="min-h-11 rounded border border-bad px-4 py-2 font-semibold text-bad"
                 >
                   Annullér registreringen
-                </button>
+                </SubmitButton>
               </>
             )}
           </Form>
@@ -340,11 +344,11 @@ export default function EmployeeDetail() {
       <Section
         title="Gennemførelser"
         empty="Ingen gennemførelser endnu."
-        count={d.completions.length}
+        count={page.completions.length}
         headers={["Dato", "Kursus", "Version", "Score", "Kilde"]}
       >
         <tbody>
-          {d.completions.map((c) => (
+          {page.completions.map((c) => (
             <tr key={c.id} className={`border-b border-gray-200 ${c.annulled ? "bg-gray-50" : ""}`}>
               <td className={td} data-label="Dato">
                 {c.annulled ? <s>{formatShortDate(c.completedOn)}</s> : formatShortDate(c.completedOn)}
@@ -372,11 +376,11 @@ export default function EmployeeDetail() {
       <Section
         title="Fritagelser"
         empty="Ingen fritagelser."
-        count={d.exemptions.length}
+        count={page.exemptions.length}
         headers={["Kursus", "Periode", "Begrundelse"]}
       >
         <tbody>
-          {d.exemptions.map((e) => (
+          {page.exemptions.map((e) => (
             <tr key={e.id} className={`border-b border-gray-200 ${e.annulled ? "bg-gray-50" : ""}`}>
               <td className={td} data-label="Kursus">
                 {e.course}
@@ -398,11 +402,11 @@ export default function EmployeeDetail() {
       <Section
         title="Quizforsøg"
         empty="Ingen quizforsøg her på siden."
-        count={d.attempts.length}
+        count={page.attempts.length}
         headers={["Tidspunkt", "Kursus og modul", "Resultat"]}
       >
         <tbody>
-          {d.attempts.map((a) => (
+          {page.attempts.map((a) => (
             <tr key={a.id} className="border-b border-gray-200">
               <td className={td} data-label="Tidspunkt">
                 {a.at}
@@ -421,11 +425,11 @@ export default function EmployeeDetail() {
       <Section
         title="Erklæringer"
         empty="Ingen erklæringer."
-        count={d.attestations.length}
+        count={page.attestations.length}
         headers={["Tidspunkt", "Erklæring"]}
       >
         <tbody>
-          {d.attestations.map((a) => (
+          {page.attestations.map((a) => (
             <tr key={a.id} className="border-b border-gray-200">
               <td className={td} data-label="Tidspunkt">
                 {a.at}
@@ -441,11 +445,11 @@ export default function EmployeeDetail() {
       <Section
         title="Påmindelser"
         empty="Ingen påmindelser."
-        count={d.reminders.length}
+        count={page.reminders.length}
         headers={["Dato", "Kursus", "Påmindelse", "Mail"]}
       >
         <tbody>
-          {d.reminders.map((r) => (
+          {page.reminders.map((r) => (
             <tr key={r.id} className="border-b border-gray-200">
               <td className={td} data-label="Dato">
                 {formatShortDate(r.sentOn)}
@@ -470,14 +474,22 @@ export default function EmployeeDetail() {
 type FormResult = ActionResult | undefined;
 
 const values = (result: FormResult): Record<string, string> => (result && !result.ok ? result.values : {});
-const fieldHasError = (result: FormResult, field: string) =>
-  result !== undefined && !result.ok && result.field === field;
+const errorsOf = (result: FormResult, field: string) =>
+  result !== undefined && !result.ok ? result.errors.fieldErrors[field] : undefined;
 
-/** The outcome of this form, next to it: the saved message or the error (focused, so it is read). */
-function FormMessage({ result }: { result: FormResult }) {
+/** The outcome of this form, next to it: the saved message (focused, so it is read) or the errors. */
+function FormMessage({
+  result,
+  labels,
+  ids,
+}: {
+  result: FormResult;
+  labels: Record<string, string>;
+  ids: Record<string, string>;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (result) ref.current?.focus();
+    if (result?.ok) ref.current?.focus();
   }, [result]);
   if (!result) return null;
   return result.ok ? (
@@ -485,9 +497,7 @@ function FormMessage({ result }: { result: FormResult }) {
       {result.message}
     </div>
   ) : (
-    <div ref={ref} tabIndex={-1} role="alert" className="rounded border-2 border-bad p-3 text-bad">
-      {result.error}
-    </div>
+    <ErrorSummary errors={result.errors} labels={labels} ids={ids} className="" />
   );
 }
 
@@ -504,41 +514,29 @@ function Annulled({ annulled }: { annulled: { at: string; by: string | null; rea
 function CourseSelect({
   id,
   statuses,
-  defaultValue,
+  result,
 }: {
   id: string;
   statuses: { code: string; title: string }[];
-  defaultValue?: string;
+  result: FormResult;
 }) {
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-semibold">
-        Kursus
-      </label>
-      <select
-        id={id}
-        name="course"
-        defaultValue={defaultValue}
-        className="mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2"
-      >
-        {statuses.map((s) => (
-          <option key={s.code} value={s.code}>
-            {s.title}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={id}
+      name="course"
+      label="Kursus"
+      defaultValue={values(result).course}
+      errors={errorsOf(result, "course")}
+      options={statuses.map((s) => ({ value: s.code, label: s.title }))}
+    />
   );
 }
 
-function Field({
-  id,
-  name,
-  label,
-  type = "text",
-  max,
-  defaultValue,
+/** A field of a registration form; after a failed submit the typed value comes back. */
+function RegistrationField({
   result,
+  defaultValue,
+  ...field
 }: {
   id: string;
   name: string;
@@ -548,23 +546,12 @@ function Field({
   defaultValue?: string;
   result: FormResult;
 }) {
-  // After a failed submit the typed values come back, so nothing is lost.
-  const kept = values(result)[name];
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-semibold">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        max={max}
-        defaultValue={kept ?? defaultValue}
-        aria-invalid={fieldHasError(result, name) || undefined}
-        className="mt-1 w-full rounded border border-gray-500 px-2 py-2"
-      />
-    </div>
+    <Field
+      {...field}
+      errors={errorsOf(result, field.name)}
+      defaultValue={values(result)[field.name] ?? defaultValue}
+    />
   );
 }
 
@@ -609,6 +596,8 @@ function Section({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.person.name ?? "Medarbejder"} · AI og GDPR · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `${data?.person.name ?? "Medarbejder"}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");

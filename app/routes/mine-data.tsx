@@ -8,6 +8,7 @@ import { today } from "~/compliance/day";
 import { loadOwnHistory } from "~/compliance/employee-history.server";
 import { listSelfReports } from "~/courses/voluntary.server";
 import { formatShortDate, formatTimestamp } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { PersonFacts } from "~/ui/person-facts";
 
 // "Mine data": everything the site holds about the signed-in person, and who has looked at it
@@ -62,7 +63,7 @@ function annulledText(annulment: { reason: string; annulledAt: number } | null):
 }
 
 export default function MyData() {
-  const d = useLoaderData<typeof loader>();
+  const myData = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">Mine data</h1>
@@ -72,33 +73,34 @@ export default function MyData() {
       </p>
 
       <h2 className="mt-6 text-xl font-semibold">Om dig</h2>
-      <PersonFacts person={d.person} unitLabel={d.unitLabel} showName={true} />
+      <PersonFacts person={myData.person} unitLabel={myData.unitLabel} showName={true} />
 
       <List
         title="Gennemførelser"
         empty="Ingen endnu."
-        items={d.completions.map((c) => ({ key: String(c.id), text: c.text }))}
+        items={myData.completions.map((c) => ({ key: String(c.id), text: c.text }))}
       />
       <List
         title="Erklæringer"
         empty="Ingen."
-        items={d.attestations.map((a) => ({ key: String(a.id), text: a.text }))}
+        items={myData.attestations.map((a) => ({ key: String(a.id), text: a.text }))}
       />
       <List
         title="Fritagelser"
         empty="Ingen."
-        items={d.exemptions.map((e) => ({ key: String(e.id), text: e.text }))}
+        items={myData.exemptions.map((e) => ({ key: String(e.id), text: e.text }))}
       />
       <List
         title="Frivillige kurser (selvrapporteret)"
         empty="Ingen."
-        items={d.selfReports.map((r) => ({
+        items={myData.selfReports.map((r) => ({
           key: r.key,
           text: `${r.key}: ${formatShortDate(r.completedOn)}`,
         }))}
       />
       <p className="mt-4">
-        Du har besvaret {d.attempts} quizzer på siden. Svarene bruges kun til at afgøre, om du har bestået.
+        Du har besvaret {myData.attempts} quizzer på siden. Svarene bruges kun til at afgøre, om du har
+        bestået.
       </p>
 
       <section aria-labelledby="opslag" className="mt-8">
@@ -108,11 +110,11 @@ export default function MyData() {
         <p className="mt-1 text-sm">
           Ledere og HR kan se status for kurserne i deres enheder. Hvert opslag og hvert udtræk bliver logget.
         </p>
-        {d.lookups.length === 0 ? (
+        {myData.lookups.length === 0 ? (
           <p className="mt-2">Ingen har set dine oplysninger endnu.</p>
         ) : (
           <ul className="mt-2 space-y-1">
-            {d.lookups.map((l) => (
+            {myData.lookups.map((l) => (
               <li key={l.id} className="rounded bg-white px-3 py-2 text-sm">
                 {l.at}: {l.who} – {l.what}
               </li>
@@ -149,4 +151,4 @@ function List({
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Mine data · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mine data") }];

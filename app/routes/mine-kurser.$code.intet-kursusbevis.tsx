@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireEmployee } from "~/auth/guard.server";
 import { loadCourseState } from "~/courses/player.server";
+import { pageTitle } from "~/ui/page-title";
+import { routeErrorBoundary } from "~/ui/route-error-boundary";
 
 // Where an old certificate link lands when the completion no longer counts.
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,23 +14,25 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function NoCertificate() {
-  const d = useLoaderData<typeof loader>();
+  const course = useLoaderData<typeof loader>();
   return (
     <div className="max-w-prose">
-      <h1 className="text-2xl font-bold">Intet kursusbevis for {d.title}</h1>
+      <h1 className="text-2xl font-bold">Intet kursusbevis for {course.title}</h1>
       <p className="mt-4">
         Du har ingen gyldig gennemførelse af kurset, så der er intet kursusbevis. Har du gennemført det før,
         er gennemførelsen udløbet, og kurset skal tages igen.
       </p>
       <p className="mt-4">
-        <Link to={`/kurser/${d.code}`} className="font-semibold">
-          Gå til kurset {d.title}
+        <Link to={`/kurser/${course.code}`} className="font-semibold">
+          Gå til kurset {course.title}
         </Link>
       </p>
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Intet kursusbevis for ${data?.title ?? "kurset"} · Albertslund Kommune` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Intet kursusbevis for ${data?.title ?? "kurset"}`) },
 ];
+
+export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");

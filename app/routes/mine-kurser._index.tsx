@@ -9,9 +9,11 @@ import { VOLUNTARY_COURSES } from "~/courses/voluntary";
 import { listSelfReports, reportVoluntaryCompletion } from "~/courses/voluntary.server";
 import { askSuperUsersData } from "~/super-users/super-users.server";
 import { AskSuperUsers } from "~/ui/ask-super-users";
+import { ErrorSummary, Field, SubmitButton } from "~/ui/form";
+import { formErrorsFrom, submittedValues } from "~/ui/form-errors";
 import { formatShortDate } from "~/ui/format";
 import { OwnCourseList } from "~/ui/own-courses";
-import { useErrorFocus } from "~/ui/use-error-focus";
+import { pageTitle } from "~/ui/page-title";
 
 const VOLUNTARY_KEYS = VOLUNTARY_COURSES.map((c) => c.key) as [string, ...string[]];
 
@@ -43,18 +45,18 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireEmployee(request);
-  const parsed = SelfReport.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  const parsed = SelfReport.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return data({ error: parsed.error.issues[0]?.message ?? "Ugyldig dato.", saved: false }, { status: 400 });
+    return data({ errors: formErrorsFrom(parsed.error), values: submittedValues(form) }, { status: 400 });
   }
   reportVoluntaryCompletion(user.employeeId, parsed.data.courseKey, parsed.data.completedOn);
-  return { error: null, saved: true };
+  return { errors: null, values: null };
 }
 
 export default function MyCourses() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result);
 
   if (!page.hasEmployeeRecord) {
     return (
@@ -100,35 +102,34 @@ export default function MyCourses() {
               </p>
             ) : null}
           </div>
-          {result?.error ? (
-            <div ref={errorRef} tabIndex={-1} role="alert" className="mt-3 rounded border-2 border-bad p-3">
-              <a href={`#${c.key}-dato`} className="text-bad">
-                {result.error}
-              </a>
-            </div>
-          ) : null}
+          {/* Each course has its own form: the errors belong to the one that was sent. */}
+          <ErrorSummary
+            errors={result?.values?.courseKey === c.key ? result.errors : null}
+            labels={{ completedOn: `Hvornår gennemførte du ${c.title}?` }}
+            ids={{ completedOn: `${c.key}-dato` }}
+          />
           <Form method="post" noValidate className="mt-3 flex flex-wrap items-end gap-3">
             <input type="hidden" name="courseKey" value={c.key} />
-            <div>
-              <label htmlFor={`${c.key}-dato`} className="block font-semibold">
-                Hvornår gennemførte du {c.title}?
-              </label>
-              <input
-                id={`${c.key}-dato`}
-                name="completedOn"
-                type="date"
-                max={page.today}
-                defaultValue={c.reportedOn ?? ""}
-                aria-invalid={result?.error ? true : undefined}
-                className="mt-1 rounded border border-gray-500 px-3 py-2"
-              />
-            </div>
-            <button
-              type="submit"
-              className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700"
+            <Field
+              id={`${c.key}-dato`}
+              name="completedOn"
+              type="date"
+              label={`Hvornår gennemførte du ${c.title}?`}
+              max={page.today}
+              errors={
+                result?.values?.courseKey === c.key ? result.errors?.fieldErrors.completedOn : undefined
+              }
+              defaultValue={
+                (result?.values?.courseKey === c.key ? result.values.completedOn : null) ?? c.reportedOn ?? ""
+              }
+            />
+            <SubmitButton
+              name="courseKey"
+              value={c.key}
+              className="min-h-11 rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700"
             >
               {c.reportedOn ? "Ret datoen" : "Registrér som gennemført"}
-            </button>
+            </SubmitButton>
           </Form>
         </section>
       ))}
@@ -136,4 +137,4 @@ export default function MyCourses() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Mine kurser · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mine kurser") }];

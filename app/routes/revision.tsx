@@ -7,6 +7,7 @@ import { requireRole } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
 import { isDay } from "~/compliance/day";
 import { formatTimestamp } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { parseId } from "~/url-params";
 import { AUDIT_ACTIONS } from "../../db/constants";
 
@@ -69,9 +70,10 @@ export function loader({ request }: LoaderFunctionArgs) {
 const inputClass = "mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2";
 
 export default function AuditLog() {
-  const d = useLoaderData<typeof loader>();
-  const link = (page: number) => `/revision?${new URLSearchParams({ ...d.filters, side: String(page) })}`;
-  const filtered = Object.keys(d.filters).length > 0;
+  const auditPage = useLoaderData<typeof loader>();
+  const link = (page: number) =>
+    `/revision?${new URLSearchParams({ ...auditPage.filters, side: String(page) })}`;
+  const filtered = Object.keys(auditPage.filters).length > 0;
   return (
     <div>
       <h1 className="text-2xl font-bold">Revisionsspor</h1>
@@ -89,13 +91,23 @@ export default function AuditLog() {
           <label htmlFor="person" className="block text-sm font-semibold">
             Om person (navn, medarbejdernr. eller e-mail)
           </label>
-          <input id="person" name="person" defaultValue={d.filters.person ?? ""} className={inputClass} />
+          <input
+            id="person"
+            name="person"
+            defaultValue={auditPage.filters.person ?? ""}
+            className={inputClass}
+          />
         </div>
         <div>
           <label htmlFor="udfoert" className="block text-sm font-semibold">
             Udført af (navn eller e-mail)
           </label>
-          <input id="udfoert" name="udfoert" defaultValue={d.filters.udfoert ?? ""} className={inputClass} />
+          <input
+            id="udfoert"
+            name="udfoert"
+            defaultValue={auditPage.filters.udfoert ?? ""}
+            className={inputClass}
+          />
         </div>
         <div>
           <label htmlFor="handling" className="block text-sm font-semibold">
@@ -104,7 +116,7 @@ export default function AuditLog() {
           <select
             id="handling"
             name="handling"
-            defaultValue={d.filters.handling ?? ""}
+            defaultValue={auditPage.filters.handling ?? ""}
             className={inputClass}
           >
             <option value="">Alle handlinger</option>
@@ -119,13 +131,25 @@ export default function AuditLog() {
           <label htmlFor="fra" className="block text-sm font-semibold">
             Fra og med dato
           </label>
-          <input id="fra" name="fra" type="date" defaultValue={d.filters.fra ?? ""} className={inputClass} />
+          <input
+            id="fra"
+            name="fra"
+            type="date"
+            defaultValue={auditPage.filters.fra ?? ""}
+            className={inputClass}
+          />
         </div>
         <div>
           <label htmlFor="til" className="block text-sm font-semibold">
             Til og med dato
           </label>
-          <input id="til" name="til" type="date" defaultValue={d.filters.til ?? ""} className={inputClass} />
+          <input
+            id="til"
+            name="til"
+            type="date"
+            defaultValue={auditPage.filters.til ?? ""}
+            className={inputClass}
+          />
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <button type="submit" className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white">
@@ -138,12 +162,12 @@ export default function AuditLog() {
           ) : null}
         </div>
       </Form>
-      {d.events.length === 0 ? (
+      {auditPage.events.length === 0 ? (
         <p className="mt-4">Ingen hændelser{filtered ? " med disse filtre" : ""}.</p>
       ) : (
         <div className="mt-4">
           <table className="stack-table w-full border-collapse bg-white text-sm shadow-sm">
-            <caption className="sr-only">Revisionsspor, side {d.page}</caption>
+            <caption className="sr-only">Revisionsspor, side {auditPage.page}</caption>
             <thead>
               <tr className="border-b-2 border-brand-700 text-left">
                 {["Tidspunkt", "Hvem", "Handling", "Om", "Filtre", "Rækker"].map((h) => (
@@ -154,7 +178,7 @@ export default function AuditLog() {
               </tr>
             </thead>
             <tbody>
-              {d.events.map((e) => (
+              {auditPage.events.map((e) => (
                 <tr key={e.id} className="border-b border-gray-200 align-top">
                   <td className="p-2 sm:whitespace-nowrap" data-label="Tidspunkt">
                     {e.at}
@@ -188,13 +212,13 @@ export default function AuditLog() {
         </div>
       )}
       <nav aria-label="Sider" className="mt-4 flex gap-4">
-        {d.page > 1 ? (
-          <Link to={link(d.page - 1)} className="inline-block py-2">
+        {auditPage.page > 1 ? (
+          <Link to={link(auditPage.page - 1)} className="inline-block py-2">
             Nyere
           </Link>
         ) : null}
-        {d.hasNext ? (
-          <Link to={link(d.page + 1)} className="inline-block py-2">
+        {auditPage.hasNext ? (
+          <Link to={link(auditPage.page + 1)} className="inline-block py-2">
             Ældre
           </Link>
         ) : null}
@@ -203,4 +227,4 @@ export default function AuditLog() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Revisionsspor · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Revisionsspor") }];

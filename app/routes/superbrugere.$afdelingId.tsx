@@ -11,7 +11,10 @@ import {
   listSuperUserHistory,
   SuperUserForm,
 } from "~/super-users/super-users.server";
+import { ErrorSummary, Field, SubmitButton } from "~/ui/form";
+import { type FormErrors, formErrorOf, formErrorsFrom } from "~/ui/form-errors";
 import { formatShortDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { SuperUserCount } from "~/ui/super-user-count";
 import { requireIdParam } from "~/url-params";
 
@@ -45,7 +48,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult =
   | { ok: true; intent: "appoint" | "end"; message: string; savedAt: number }
-  | { ok: false; intent: "appoint" | "end"; error: string; field: string; values: Record<string, string> };
+  | { ok: false; intent: "appoint" | "end"; errors: FormErrors; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, afdeling } = requireManagedAfdeling(request, params.afdelingId);
@@ -53,22 +56,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     [...(await request.formData())].map(([k, v]) => [k, typeof v === "string" ? v : ""]),
   );
   const intent = form.intent === "end" ? "end" : "appoint";
-  const fail = (error: string, field: string) =>
-    data<ActionResult>({ ok: false, intent, error, field, values: form }, { status: 400 });
+  const fail = (errors: FormErrors) =>
+    data<ActionResult>({ ok: false, intent, errors, values: form }, { status: 400 });
   const parsed = SuperUserForm.safeParse(form);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(issue?.message ?? "Udfyld formularen.", String(issue?.path[0] ?? ""));
-  }
+  if (!parsed.success) return fail(formErrorsFrom(parsed.error));
   const result = applySuperUserForm({ request, actor: user, afdeling, form: parsed.data });
-  if (!result.ok) return fail(result.error, result.field);
+  if (!result.ok) return fail(formErrorOf(result.field || null, result.error));
   return data<ActionResult>({ ok: true, intent, message: result.message, savedAt: Date.now() });
 }
 
-const inputClass = "mt-1 w-full min-w-0 rounded border border-gray-500 bg-white px-3 py-2";
+const APPOINT_LABELS = { person: "Medarbejdernummer eller arbejdsmail", startDate: "AI-superbruger fra" };
+const APPOINT_IDS = { person: "udpeg-person", startDate: "udpeg-start" };
 
 export default function AfdelingSuperUsers() {
-  const d = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const forIntent = (intent: "appoint" | "end") => (result?.intent === intent ? result : undefined);
   const appoint = forIntent("appoint");
@@ -83,9 +84,9 @@ export default function AfdelingSuperUsers() {
           Tilbage til alle afdelinger
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">AI-superbrugere i {d.afdeling.name}</h1>
+      <h1 className="text-2xl font-bold">AI-superbrugere i {page.afdeling.name}</h1>
       <p className="mt-2">
-        Antal pr. {formatShortDate(d.asOf)}: <SuperUserCount count={d.current.length} />
+        Antal pr. {formatShortDate(page.asOf)}: <SuperUserCount count={page.current.length} />
       </p>
       {result?.ok ? <Message result={result} /> : null}
 
@@ -93,8 +94,12 @@ export default function AfdelingSuperUsers() {
         <h2 id="nuvaerende" className="text-xl font-semibold">
           Nuværende AI-superbrugere
         </h2>
-        {failedEnd ? <Message result={failedEnd} fieldId={`slut-${failedEnd.values.superUserId}`} /> : null}
-        {d.current.length === 0 ? (
+        <ErrorSummary
+          errors={failedEnd?.errors}
+          labels={{ endDate: "Ikke længere superbruger fra" }}
+          ids={{ endDate: `slut-${failedEnd?.values.superUserId}` }}
+        />
+        {page.current.length === 0 ? (
           <p className="mt-2">Afdelingen har ingen AI-superbrugere i dag.</p>
         ) : (
           <table className="stack-table mt-3 w-full border-collapse bg-white text-sm shadow-sm">
@@ -118,7 +123,7 @@ export default function AfdelingSuperUsers() {
               </tr>
             </thead>
             <tbody>
-              {d.current.map((s) => {
+              {page.current.map((s) => {
                 const failed = failedEnd?.values.superUserId === String(s.id);
                 return (
                   <tr key={s.id} className="border-b align-top">
@@ -143,25 +148,21 @@ export default function AfdelingSuperUsers() {
                       >
                         <input type="hidden" name="intent" value="end" />
                         <input type="hidden" name="superUserId" value={s.id} />
-                        <div>
-                          <label htmlFor={`slut-${s.id}`} className="block font-semibold">
-                            Ikke længere superbruger fra (dato for {s.name})
-                          </label>
-                          <input
-                            id={`slut-${s.id}`}
-                            name="endDate"
-                            type="date"
-                            defaultValue={failed ? failedEnd?.values.endDate : d.asOf}
-                            aria-invalid={failed || undefined}
-                            className={inputClass}
-                          />
-                        </div>
-                        <button
-                          type="submit"
+                        <Field
+                          id={`slut-${s.id}`}
+                          name="endDate"
+                          type="date"
+                          label={`Ikke længere superbruger fra (dato for ${s.name})`}
+                          errors={failed ? failedEnd?.errors.fieldErrors.endDate : undefined}
+                          defaultValue={failed ? failedEnd?.values.endDate : page.asOf}
+                        />
+                        <SubmitButton
+                          name="superUserId"
+                          value={String(s.id)}
                           className="min-h-11 rounded border border-bad px-4 py-2 font-semibold text-bad"
                         >
                           Afslut {s.name} som AI-superbruger
-                        </button>
+                        </SubmitButton>
                       </Form>
                     </td>
                   </tr>
@@ -180,49 +181,31 @@ export default function AfdelingSuperUsers() {
           Udpeg en AI-superbruger
         </h2>
         <p className="mt-1 text-sm">
-          Personen skal være ansat i {d.afdeling.name} eller en enhed under den. Navn, enhed og arbejdsmail
+          Personen skal være ansat i {page.afdeling.name} eller en enhed under den. Navn, enhed og arbejdsmail
           vises for alle i afdelingen under „Spørg en AI-superbruger“.
         </p>
-        {failedAppoint ? (
-          <Message
-            result={failedAppoint}
-            fieldId={failedAppoint.field === "startDate" ? "udpeg-start" : "udpeg-person"}
-          />
-        ) : null}
+        <ErrorSummary errors={failedAppoint?.errors} labels={APPOINT_LABELS} ids={APPOINT_IDS} />
         <Form key={formKey} method="post" noValidate className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="appoint" />
-          <div>
-            <label htmlFor="udpeg-person" className="block font-semibold">
-              Medarbejdernummer eller arbejdsmail
-            </label>
-            <input
-              id="udpeg-person"
-              name="person"
-              autoComplete="off"
-              defaultValue={failedAppoint?.values.person ?? ""}
-              aria-invalid={(failedAppoint && failedAppoint.field !== "startDate") || undefined}
-              className={inputClass}
-            />
-          </div>
-          <div>
-            <label htmlFor="udpeg-start" className="block font-semibold">
-              AI-superbruger fra
-            </label>
-            <input
-              id="udpeg-start"
-              name="startDate"
-              type="date"
-              defaultValue={failedAppoint?.values.startDate ?? d.asOf}
-              aria-invalid={failedAppoint?.field === "startDate" || undefined}
-              className={inputClass}
-            />
-          </div>
-          <button
-            type="submit"
-            className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
+          <Field
+            id={APPOINT_IDS.person}
+            name="person"
+            label={APPOINT_LABELS.person}
+            autoComplete="off"
+            errors={failedAppoint?.errors.fieldErrors.person}
+            defaultValue={failedAppoint?.values.person ?? ""}
+          />
+          <Field
+            id={APPOINT_IDS.startDate}
+            name="startDate"
+            type="date"
+            label={APPOINT_LABELS.startDate}
+            errors={failedAppoint?.errors.fieldErrors.startDate}
+            defaultValue={failedAppoint?.values.startDate ?? page.asOf}
+          />
+          <SubmitButton name="intent" value="appoint" pendingText="Udpeger …">
             Udpeg som AI-superbruger
-          </button>
+          </SubmitButton>
         </Form>
       </section>
 
@@ -234,16 +217,16 @@ export default function AfdelingSuperUsers() {
           Afsluttede og kommende AI-superbrugere. Intet slettes: hver udpegning og afslutning står også i
           revisionssporet.
         </p>
-        {d.planned.length + d.ended.length === 0 ? (
+        {page.planned.length + page.ended.length === 0 ? (
           <p className="mt-2">Ingen endnu.</p>
         ) : (
           <ul className="mt-2 list-disc space-y-1 pl-6">
-            {d.planned.map((s) => (
+            {page.planned.map((s) => (
               <li key={s.id}>
                 {s.name} ({s.unitName}): AI-superbruger fra {formatShortDate(s.startDate)}
               </li>
             ))}
-            {d.ended.map((s) => (
+            {page.ended.map((s) => (
               <li key={s.id}>
                 {s.name} ({s.unitName}): AI-superbruger {formatShortDate(s.startDate)} –{" "}
                 {s.endDate ? `${formatShortDate(s.endDate)} (afsluttet)` : ""}
@@ -256,28 +239,17 @@ export default function AfdelingSuperUsers() {
   );
 }
 
-/** The saved message, or the error with a link to the field it is about (an error summary). */
-function Message({ result, fieldId }: { result: ActionResult; fieldId?: string }) {
+/** The saved message, focused so a screen reader hears it (errors show in an ErrorSummary). */
+function Message({ result }: { result: ActionResult & { ok: true } }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (result) ref.current?.focus();
   }, [result]);
-  return result.ok ? (
+  return (
     <div ref={ref} tabIndex={-1} role="status" className="mt-4 rounded bg-green-50 p-3 text-ok">
       {result.message}
-    </div>
-  ) : (
-    <div ref={ref} tabIndex={-1} role="alert" className="mt-3 rounded border-2 border-bad p-3">
-      <p className="font-semibold text-bad">Der er en fejl:</p>
-      {fieldId ? (
-        <a href={`#${fieldId}`} className="text-bad">
-          {result.error}
-        </a>
-      ) : (
-        <p className="text-bad">{result.error}</p>
-      )}
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "AI-superbrugere · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "AI-superbrugere") }];

@@ -5,6 +5,7 @@ import { today } from "~/compliance/day";
 import { SUPER_USER_MAX, SUPER_USER_MIN, superUserRange } from "~/super-users/range";
 import { countSuperUsersByAfdeling, listAfdelinger } from "~/super-users/super-users.server";
 import { formatLongDate } from "~/ui/format";
+import { pageTitle } from "~/ui/page-title";
 import { SuperUserCount } from "~/ui/super-user-count";
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -75,4 +76,4 @@ export default function SuperUsers() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "AI-superbrugere · AI og GDPR · Albertslund Kommune" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "AI-superbrugere") }];

@@ -1,7 +1,9 @@
 // The request gate and security headers, in one place for every request.
+
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { config } from "../env.server";
 import { logger } from "../logger.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -43,7 +45,7 @@ export function requestGate(publicOrigin: string) {
 export const FORM_BODY_LIMIT = 64 * 1024;
 
 function refusalPage(title: string, text: string): string {
-  return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · AI og GDPR · Albertslund Kommune</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Gå til forsiden</a></p></main></body></html>`;
+  return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${config().siteName} · ${config().municipalityName}</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Gå til forsiden</a></p></main></body></html>`;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ATTESTATION_MISSING } from "~/courses/attestation";
+import { CheckboxField, ErrorSummary, PRIMARY_BUTTON_CLASS, SubmitButton } from "./form";
+import type { FormErrors } from "./form-errors";
 import { Markdown } from "./markdown";
 
 /** The attestation form: the statement from course.md, a link to the guidelines, one button. */
@@ -7,15 +9,13 @@ export function AttestationForm({
   code,
   statement,
   guidelinesHtml,
-  error,
-  errorRef,
+  errors,
 }: {
   code: string;
   statement: string;
   /** "… {{ai-retningslinjer}} …" filled in from the settings and rendered by renderMarkdown. */
   guidelinesHtml: string;
-  error?: string | null;
-  errorRef?: React.Ref<HTMLDivElement>;
+  errors?: FormErrors | null;
 }) {
   return (
     <section
@@ -30,35 +30,19 @@ export function AttestationForm({
         Du har bestået alle moduler. Kurset er først gennemført, når du har sat kryds og trykket på knappen.
       </p>
       <Markdown html={guidelinesHtml} />
-      {error ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-3 rounded border-2 border-bad p-3 text-bad"
-        >
-          <a href="#attest">{error}</a>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} labels={{}} />
       {/* A route of its own, so a failed submit leaves a clean address (not "?index"). */}
       <Form method="post" action={`/kurser/${code}/erklaering`} className="mt-3">
-        <div className="flex items-start gap-3">
-          <input
-            id="attest"
-            name="attest"
-            type="checkbox"
-            value="ja"
-            className="mt-1 size-6 shrink-0"
-            aria-invalid={error ? true : undefined}
-          />
-          <label htmlFor="attest">{statement}</label>
-        </div>
-        <button
-          type="submit"
-          className="mt-4 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
+        <CheckboxField
+          name="attest"
+          id="attest"
+          value="ja"
+          label={statement}
+          errors={errors?.fieldErrors.attest}
+        />
+        <SubmitButton className={`mt-4 ${PRIMARY_BUTTON_CLASS}`} pendingText="Bekræfter …">
           Bekræft og afslut kurset
-        </button>
+        </SubmitButton>
       </Form>
     </section>
   );
