@@ -45,9 +45,11 @@ test.afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test("npm run dev serves pages through the production gate, headers and log, and hot reload connects", async ({
-  page,
-}) => {
+// Vite's dev server compiles every module on first request: a heavy minute on a 2-core machine, so
+// it runs alone, after the parallel specs, instead of slowing them past their waits.
+test("npm run dev serves pages through the production gate, headers and log, and hot reload connects", {
+  tag: "@alone",
+}, async ({ page }) => {
   test.setTimeout(120_000);
   const problems: string[] = [];
   page.on("console", (m) => {

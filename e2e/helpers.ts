@@ -51,7 +51,8 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
 
 /** Waits until React has hydrated the page (the layout marks it after every first effect). */
 export async function waitForHydration(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  // A loaded 2-core CI machine can take several seconds to hydrate; this waits for the mark, not for time.
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
 }
 
 export async function logOut(page: Page) {

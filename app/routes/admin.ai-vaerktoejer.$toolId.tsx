@@ -8,7 +8,7 @@ import { notFound, requireRole } from "~/auth/guard.server";
 import { CheckboxField, ErrorSummary, Field, SelectField, SubmitButton } from "~/ui/form";
 import { type FormErrors, formErrorOf, formErrorsFrom, submittedValues } from "~/ui/form-errors";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 import { AI_TOOL_STATUSES } from "../../db/schema";
 
 // Add (/admin/ai-vaerktoejer/ny) or edit one AI tool, retire it or bring it back. Admin only.
@@ -179,4 +179,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/admin/ai-vaerktoejer", "Gå til AI-værktøjerne");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/admin/ai-vaerktoejer" label="Gå til AI-værktøjerne" />;
+}

@@ -4,7 +4,7 @@ import { AI_TOOL_STATUS_LABEL } from "~/ai-tools/tools";
 import { listToolChanges, listTools } from "~/ai-tools/tools.server";
 import { requireRole } from "~/auth/guard.server";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 // IT & Digitalisering (admins) keep the AI tools list here; /ai-vaerktoejer shows it to everyone.
 
@@ -80,4 +80,6 @@ export default function AdminAiTools() {
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Redigér AI-værktøjer") }];
 
-export const ErrorBoundary = routeErrorBoundary("/", "Gå til forsiden");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/" label="Gå til forsiden" />;
+}

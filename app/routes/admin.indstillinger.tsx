@@ -14,7 +14,7 @@ import {
 import { ErrorSummary, Field, SubmitButton } from "~/ui/form";
 import { formErrorOf, formErrorsFrom } from "~/ui/form-errors";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 // The municipality's own links and contacts, which the module texts refer to by placeholder
 // ({{medarbejdersiden}} and so on). Admin only; every change is in the audit trail.
@@ -139,4 +139,6 @@ export default function Settings() {
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Links og kontakter") }];
 
-export const ErrorBoundary = routeErrorBoundary("/", "Gå til forsiden");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/" label="Gå til forsiden" />;
+}

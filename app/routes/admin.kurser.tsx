@@ -14,7 +14,7 @@ import { ErrorSummary, Field, SubmitButton } from "~/ui/form";
 import { type FormErrors, formErrorOf, formErrorsFrom } from "~/ui/form-errors";
 import { formatShortDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 const optionalDay = (message: string) =>
   z
@@ -175,4 +175,6 @@ function Saved({ result }: { result: Result | undefined }) {
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Kurser og frister") }];
 
-export const ErrorBoundary = routeErrorBoundary("/", "Gå til forsiden");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/" label="Gå til forsiden" />;
+}

@@ -9,7 +9,7 @@ import { runInWorker } from "~/server/run-in-worker.server";
 import { BarChart, TrendChart } from "~/ui/charts";
 import { formatLongDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 import { completionBars } from "~/ui/status-words";
 import { UnitSummaryList } from "~/ui/unit-summary-list";
 
@@ -134,4 +134,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `${data?.unit.name ?? "Enhed"}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/enheder" label="Gå til enhederne" />;
+}

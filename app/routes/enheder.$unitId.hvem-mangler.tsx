@@ -21,7 +21,7 @@ import { ExportLinks } from "~/ui/export-links";
 import { SelectField, SubmitButton } from "~/ui/form";
 import { formatCount, formatLongDate, formatLongTimestamp, formatShortDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 // "Hvem mangler?": everyone who has not completed (Mangler or Overskredet), grouped by unit, as a
 // compact table that prints on few pages (see the print rules in tailwind.css).
@@ -198,4 +198,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Hvem mangler? ${data?.unit.name ?? ""}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/enheder" label="Gå til enhederne" />;
+}

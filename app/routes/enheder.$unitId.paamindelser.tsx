@@ -16,10 +16,11 @@ import {
   planManualReminders,
   sendManualReminders,
 } from "~/reminders/reminders.server";
+import { ErrorSummary } from "~/ui/form";
+import { formErrorOf, formErrorsFrom } from "~/ui/form-errors";
 import { formatShortDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
-import { useErrorFocus } from "~/ui/use-error-focus";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 function courseParam(value: string | null) {
   return courseOfSlug(
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     medarbejder: form.getAll("medarbejder"),
   });
   if (!parsed.success) {
-    return data({ error: "Valget kunne ikke læses. Prøv igen.", selection: null }, { status: 400 });
+    return data({ errors: formErrorsFrom(parsed.error), selection: null }, { status: 400 });
   }
   const { intent, hvem } = parsed.data;
   const selection: Selection = {
@@ -88,7 +89,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
   if (hvem === "valgte" && selection.ids.length === 0) {
     return data(
-      { error: "Vælg mindst én person, eller vælg „Alle, der ikke har gennemført“.", selection },
+      {
+        errors: formErrorOf(
+          "medarbejder",
+          "Vælg mindst én person, eller vælg „Alle, der ikke har gennemført“.",
+        ),
+        selection,
+      },
       { status: 400 },
     );
   }
@@ -114,15 +121,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         rowCount: 1,
       });
     }
-    return { error: null, selection: null, sent: { count: result.queued.length, skipped: result.skipped } };
+    return { errors: null, selection: null, sent: { count: result.queued.length, skipped: result.skipped } };
   }
   const plan = planManualReminders(reminderRequest);
   const first = plan.recipients[0];
   if (!first) {
     return data(
       {
-        error:
+        errors: formErrorOf(
+          "medarbejder",
           "Ingen af de valgte kan få en påmindelse nu: de har gennemført, er fritaget eller har fået en inden for 7 dage.",
+        ),
         selection,
       },
       { status: 400 },
@@ -130,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const mail = manualReminderPreview(first, user, day);
   return {
-    error: null,
+    errors: null,
     selection,
     preview: {
       subject: mail.subject,
@@ -152,7 +161,6 @@ const button = "min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white
 export default function Reminders() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result ?? undefined);
   const preview = result && "preview" in result ? result.preview : null;
   const sent = result && "sent" in result ? result.sent : null;
   const selection = result?.selection ?? null;
@@ -189,16 +197,12 @@ export default function Reminders() {
           </p>
         ) : null}
       </div>
-      {result?.error ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-4 rounded border-2 border-bad bg-white p-3 text-bad"
-        >
-          <a href="#personer">{result.error}</a>
-        </div>
-      ) : null}
+      <ErrorSummary
+        errors={result?.errors}
+        labels={{ medarbejder: "Hvem", hvem: "Hvem", kursus: "Kursus" }}
+        ids={{ medarbejder: "personer", hvem: "personer" }}
+        className="mt-4"
+      />
 
       {preview ? (
         <section aria-labelledby="forhaandsvisning" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
@@ -305,8 +309,18 @@ export default function Reminders() {
           </div>
         </fieldset>
 
-        <fieldset id="personer" tabIndex={-1} className="mt-4">
+        <fieldset
+          id="personer"
+          tabIndex={-1}
+          className="mt-4"
+          aria-describedby={result?.errors?.fieldErrors.medarbejder ? "personer-fejl" : undefined}
+        >
           <legend className="font-semibold">Personer, der ikke har gennemført ({page.people.length})</legend>
+          {result?.errors?.fieldErrors.medarbejder ? (
+            <p id="personer-fejl" className="text-sm font-semibold text-bad">
+              {result.errors.fieldErrors.medarbejder.join(" ")}
+            </p>
+          ) : null}
           {page.people.length === 0 ? (
             <p className="mt-2">Alle i {page.unit.name} har gennemført eller er fritaget.</p>
           ) : (
@@ -350,4 +364,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Send påmindelse i ${data?.unit.name ?? "enheden"}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/enheder" label="Gå til enhederne" />;
+}

@@ -20,7 +20,7 @@ import { ExportLinks } from "~/ui/export-links";
 import { Field, SelectField, SubmitButton } from "~/ui/form";
 import { formatCount, formatLongDate, formatStatusDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 import { StatusBadge } from "~/ui/status-badge";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -238,4 +238,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Personer i ${data?.unit.name ?? "enheden"}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/enheder" label="Gå til enhederne" />;
+}

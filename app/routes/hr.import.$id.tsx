@@ -5,11 +5,12 @@ import { requireRole } from "~/auth/guard.server";
 import { today } from "~/compliance/day";
 import { applyImport } from "~/imports/apply-import.server";
 import { getPendingImport, markPendingApplied } from "~/imports/pending.server";
+import { ErrorSummary } from "~/ui/form";
+import { formErrorOf } from "~/ui/form-errors";
 import { formatCount, formatPercent, formatShortDate } from "~/ui/format";
 import { ImportForm } from "~/ui/import-form";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
-import { useErrorFocus } from "~/ui/use-error-focus";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 function loadPending(request: Request, id: string | undefined) {
   const user = requireRole(request, "hr");
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, pending } = loadPending(request, params.id);
   const form = await request.formData();
   if (pending.preview.errors.length > 0) {
-    return data({ error: "Filen har fejl og kan ikke indlæses." }, { status: 400 });
+    return data({ errors: formErrorOf(null, "Filen har fejl og kan ikke indlæses.") }, { status: 400 });
   }
   const applied = await applyImport(
     pending.kind === "roster"
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : { kind: "completions", fileName: pending.fileName, pendingId: pending.id, userId: user.id },
     { request, actor: user },
   );
-  if ("error" in applied) return data({ error: applied.error }, { status: 400 });
+  if ("error" in applied) return data({ errors: formErrorOf(null, applied.error) }, { status: 400 });
   markPendingApplied(pending.id, applied.summary);
   // The page shows the summary from the database, once; the URL only says which import.
   return redirect(`/hr/import?indlaest=${pending.id}`);
@@ -58,7 +59,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ImportPreview() {
   const importPage = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result);
   const errorCount = importPage.errors.length + importPage.moreErrors;
   const ok = errorCount === 0;
   const roster = importPage.roster;
@@ -67,16 +67,7 @@ export default function ImportPreview() {
 
   const applyForm = (
     <Form method="post" className="mt-6 rounded-lg border-2 border-brand-600 bg-white p-5">
-      {result?.error ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          className="mb-3 rounded border-2 border-bad p-3 text-bad"
-        >
-          {result.error}
-        </div>
-      ) : null}
+      <ErrorSummary errors={result?.errors} labels={{}} className="mb-3" />
       {roster?.needsLeaverConfirmation ? (
         <div className="mb-4 flex items-start gap-3">
           <input
@@ -279,4 +270,6 @@ export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Forhåndsvisning af import") },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/hr/import", "Gå til Indlæs data");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/hr/import" label="Gå til Indlæs data" />;
+}

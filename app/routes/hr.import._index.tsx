@@ -7,9 +7,9 @@ import { prepareCompletionsImport, prepareRosterImport, TOO_LARGE } from "~/impo
 import { stagePendingImport, takeAppliedSummary } from "~/imports/pending.server";
 import { rosterPreview } from "~/imports/preview";
 import { readImportUpload } from "~/imports/upload.server";
+import { formErrorOf } from "~/ui/form-errors";
 import { ImportForm } from "~/ui/import-form";
 import { pageTitle } from "~/ui/page-title";
-import { useErrorFocus } from "~/ui/use-error-focus";
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "hr");
@@ -30,11 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
         : upload.reason === "extra-part"
           ? "Indlæs én fil ad gangen, med formularen på siden."
           : CHOOSE_FILE;
-    return data({ error }, { status: upload.status });
+    return data({ errors: formErrorOf("file", error) }, { status: upload.status });
   }
   const { kind } = upload;
   if (kind !== "roster" && kind !== "completions") {
-    return data({ error: "Vælg, hvilken slags fil det er." }, { status: 400 });
+    return data({ errors: formErrorOf("kind", "Vælg, hvilken slags fil det er.") }, { status: 400 });
   }
   const fileName = upload.fileName.replace(/[^\p{L}\p{N} ._-]/gu, "_").slice(0, 120) || "fil";
   // Read, validated and planned once, here (in a worker thread); the preview page only shows it.
@@ -85,7 +85,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ImportPage() {
   const { summary } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorRef = useErrorFocus(result);
   return (
     <div>
       <h1 className="text-2xl font-bold">Indlæs data</h1>
@@ -96,7 +95,7 @@ export default function ImportPage() {
       <div role="status" className="mt-4">
         {summary ? <p className="rounded border-2 border-green-700 bg-white p-4 text-ok">{summary}</p> : null}
       </div>
-      <ImportForm error={result?.error} errorRef={errorRef} />
+      <ImportForm errors={result?.errors} />
       <section aria-labelledby="kolonner" className="mt-8 max-w-prose text-sm">
         <h2 id="kolonner" className="text-lg font-semibold">
           Kolonner

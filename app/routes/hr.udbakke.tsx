@@ -12,6 +12,7 @@ import {
   outboxFilterParams,
   parseOutboxFilters,
 } from "~/reminders/outbox-list.server";
+import { Field, SelectField, SubmitButton } from "~/ui/form";
 import { formatCount, formatTimestamp } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
 
@@ -55,8 +56,6 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const field = "mt-1 min-h-11 w-full rounded border border-gray-500 bg-white px-2 py-2";
-
 export default function Outbox() {
   const outboxPage = useLoaderData<typeof loader>();
   const pageLink = (page: number) => {
@@ -83,54 +82,24 @@ export default function Outbox() {
         method="get"
         className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
       >
-        <div>
-          <label htmlFor="status" className="block text-sm font-semibold">
-            Status
-          </label>
-          <select
-            id="status"
-            name="status"
-            defaultValue={OUTBOX_STATUS_FILTERS[outboxPage.filters.status].slug}
-            className={field}
-          >
-            {Object.values(OUTBOX_STATUS_FILTERS).map((f) => (
-              <option key={f.slug} value={f.slug}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="type" className="block text-sm font-semibold">
-            Type
-          </label>
-          <select
-            id="type"
-            name="type"
-            defaultValue={outboxPage.filters.type === ALL_KINDS ? ALL_KINDS_SLUG : outboxPage.filters.type}
-            className={field}
-          >
-            <option value={ALL_KINDS_SLUG}>Alle typer</option>
-            {outboxPage.kinds.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="q" className="block text-sm font-semibold">
-            Modtager (e-mail)
-          </label>
-          <input id="q" name="q" type="search" defaultValue={outboxPage.filters.q} className={field} />
-        </div>
+        <SelectField
+          name="status"
+          label="Status"
+          defaultValue={OUTBOX_STATUS_FILTERS[outboxPage.filters.status].slug}
+          options={Object.values(OUTBOX_STATUS_FILTERS).map((f) => ({ value: f.slug, label: f.label }))}
+        />
+        <SelectField
+          name="type"
+          label="Type"
+          defaultValue={outboxPage.filters.type === ALL_KINDS ? ALL_KINDS_SLUG : outboxPage.filters.type}
+          options={[
+            { value: ALL_KINDS_SLUG, label: "Alle typer" },
+            ...outboxPage.kinds.map(([value, label]) => ({ value, label })),
+          ]}
+        />
+        <Field name="q" type="search" label="Modtager (e-mail)" defaultValue={outboxPage.filters.q} />
         <div className="flex items-end">
-          <button
-            type="submit"
-            className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
-            Vis
-          </button>
+          <SubmitButton>Vis</SubmitButton>
         </div>
       </Form>
 

@@ -14,7 +14,7 @@ import { Meter } from "~/ui/course-progress";
 import { Markdown } from "~/ui/markdown";
 import { renderMarkdown } from "~/ui/markdown.server";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 // Turning a page is a POST: it saves how far the employee has read (GET never writes).
 const PageTurn = z.object({ page: z.coerce.number().int().min(0) });
@@ -163,4 +163,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `${data?.title ?? "Modul"} · ${data?.courseTitle ?? ""}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/mine-kurser" label="Gå til Mine kurser" />;
+}

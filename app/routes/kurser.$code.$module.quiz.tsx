@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { z } from "zod";
 import { notFound, requireEmployee } from "~/auth/guard.server";
 import type { CourseModule } from "~/content/parse";
@@ -14,8 +14,10 @@ import {
   submitQuizAttempt,
 } from "~/courses/player.server";
 import { optionOrder, type QuizAnswers, readAnswers } from "~/courses/quiz";
+import { ErrorSummary, PRIMARY_BUTTON_CLASS, SubmitButton } from "~/ui/form";
+import type { FormErrors } from "~/ui/form-errors";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 // Three steps that work without JavaScript: answer -> review (WCAG 3.3.4) -> submit. Answering and
 // reviewing are GET forms (the answers travel in the address, nothing is stored), and the submit
@@ -115,15 +117,28 @@ export default function Quiz() {
   const quizPage = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>()?.refused === true || quizPage.step === "refused";
   const missing = new Set<string>(quizPage.missing);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<HTMLHeadingElement>(null);
 
+  // The error summary takes focus itself when there is something missing.
   useEffect(() => {
-    if (quizPage.missing.length > 0) summaryRef.current?.focus();
-    else if (quizPage.step === "review") reviewRef.current?.focus();
+    if (quizPage.step === "review") reviewRef.current?.focus();
   }, [quizPage]);
 
   const numbered = quizPage.questions.map((question, i) => ({ ...question, number: i + 1 }));
+  // Each unanswered question, keyed by its id; the summary links to its first option. Made once
+  // per page load, so the summary takes focus when it appears, not on every render.
+  const missingErrors = useMemo<FormErrors>(
+    () => ({
+      fieldErrors: Object.fromEntries(
+        quizPage.questions.flatMap((question, i) =>
+          quizPage.missing.includes(question.id)
+            ? [[question.id, [`Vælg et svar til spørgsmål ${i + 1}`]]]
+            : [],
+        ),
+      ),
+    }),
+    [quizPage],
+  );
   const answers: QuizAnswers = quizPage.answers;
   const hiddenAnswers = numbered.map((question) => (
     <input key={question.id} type="hidden" name={question.id} value={answers[question.id]} />
@@ -140,28 +155,13 @@ export default function Quiz() {
         Du kan prøve igen, så mange gange du vil.
       </p>
 
-      {missing.size > 0 ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="mangler-titel"
-          className="mt-4 rounded border-2 border-bad bg-white p-4"
-        >
-          <h2 id="mangler-titel" className="font-semibold text-bad">
-            Du mangler at svare på {missing.size === 1 ? "1 spørgsmål" : `${missing.size} spørgsmål`}
-          </h2>
-          <ul className="mt-1 list-disc pl-5">
-            {numbered
-              .filter((question) => missing.has(question.id))
-              .map((question) => (
-                <li key={question.id}>
-                  <a href={`#${question.id}-0`}>Vælg et svar til spørgsmål {question.number}</a>
-                </li>
-              ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        errors={missingErrors}
+        labels={{}}
+        ids={Object.fromEntries(quizPage.missing.map((id) => [id, `${id}-0`]))}
+        title={`Du mangler at svare på ${missing.size === 1 ? "1 spørgsmål" : `${missing.size} spørgsmål`}`}
+        className="mt-4"
+      />
 
       {refused ? (
         <section aria-labelledby="afvist" className="mt-6 rounded-lg border-2 border-bad bg-white p-5">
@@ -211,19 +211,14 @@ export default function Quiz() {
             <Form method="post">
               <input type="hidden" name="forsoeg" value={quizPage.attemptId} />
               {hiddenAnswers}
-              <button
-                type="submit"
-                className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-              >
-                Indsend svar
-              </button>
+              <SubmitButton pendingText="Indsender …">Indsend svar</SubmitButton>
             </Form>
             <Form method="get">
               <input type="hidden" name="forsoeg" value={quizPage.attemptId} />
               {hiddenAnswers}
-              <button type="submit" className="rounded border border-brand-700 px-4 py-2">
+              <SubmitButton pending={false} className="min-h-11 rounded border border-brand-700 px-4 py-2">
                 Ret svar
-              </button>
+              </SubmitButton>
             </Form>
           </div>
         </section>
@@ -245,12 +240,9 @@ export default function Quiz() {
               </li>
             ))}
           </ol>
-          <button
-            type="submit"
-            className="mt-6 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
+          <SubmitButton pending={false} className={`mt-6 ${PRIMARY_BUTTON_CLASS}`}>
             Gennemse svar
-          </button>
+          </SubmitButton>
         </Form>
       )}
     </div>
@@ -322,4 +314,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Quiz: ${data?.title ?? ""}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/mine-kurser" label="Gå til Mine kurser" />;
+}

@@ -6,7 +6,7 @@ import { findModule, getOwnAttempt, loadCourseState } from "~/courses/player.ser
 import { explanationWithoutVerdict, type QuizAnswers, scoreQuiz } from "~/courses/quiz";
 import { AttestationReminder } from "~/ui/attestation";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireEmployee(request);
@@ -179,4 +179,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Resultat: ${data?.title ?? ""}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/mine-kurser" label="Gå til Mine kurser" />;
+}

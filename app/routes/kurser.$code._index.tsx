@@ -15,7 +15,7 @@ import { formatShortDate } from "~/ui/format";
 import { Markdown } from "~/ui/markdown";
 import { renderMarkdown } from "~/ui/markdown.server";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
 
 // What counts for a requirement that can also be met at the vendor (MetaCompliance), said
@@ -166,4 +166,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `${data?.title ?? "Kursus"}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/mine-kurser" label="Gå til Mine kurser" />;
+}

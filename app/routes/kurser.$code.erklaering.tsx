@@ -11,7 +11,7 @@ import { AttestationForm, GUIDELINES_LINE } from "~/ui/attestation";
 import { formErrorsFrom } from "~/ui/form-errors";
 import { renderMarkdown } from "~/ui/markdown.server";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 // The attestation is posted here, not to the course page (an index route, whose form address
 // carries "?index"): a refused submit shows the form again at this clean address.
@@ -76,4 +76,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Bekræft retningslinjerne · ${data?.title ?? ""}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/mine-kurser" label="Gå til Mine kurser" />;
+}

@@ -14,7 +14,7 @@ import { type FormErrors, formErrorOf, formErrorsFrom } from "~/ui/form-errors";
 import { formatShortDate, formatTimestamp } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
 import { PersonFacts } from "~/ui/person-facts";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 import { StatusBadge, statusDetail } from "~/ui/status-badge";
 import { requireIdParam } from "~/url-params";
 
@@ -600,4 +600,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `${data?.person.name ?? "Medarbejder"}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/enheder", "Gå til enhederne");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/enheder" label="Gå til enhederne" />;
+}

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireEmployee } from "~/auth/guard.server";
 import { loadCourseState } from "~/courses/player.server";
 import { pageTitle } from "~/ui/page-title";
-import { routeErrorBoundary } from "~/ui/route-error-boundary";
+import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 
 // Where an old certificate link lands when the completion no longer counts.
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,4 +35,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Intet kursusbevis for ${data?.title ?? "kurset"}`) },
 ];
 
-export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Gå til Mine kurser");
+export function ErrorBoundary() {
+  return <RouteErrorBoundary to="/mine-kurser" label="Gå til Mine kurser" />;
+}

@@ -6,6 +6,7 @@ import { AUDIT_ACTION_LABEL } from "~/audit/labels";
 import { requireRole } from "~/auth/guard.server";
 import { ROLE_LABEL } from "~/auth/roles";
 import { isDay } from "~/compliance/day";
+import { Field, SelectField, SubmitButton } from "~/ui/form";
 import { formatTimestamp } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
 import { parseId } from "~/url-params";
@@ -67,8 +68,6 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const inputClass = "mt-1 w-full rounded border border-gray-500 bg-white px-2 py-2";
-
 export default function AuditLog() {
   const auditPage = useLoaderData<typeof loader>();
   const link = (page: number) =>
@@ -87,74 +86,29 @@ export default function AuditLog() {
         className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
         aria-label="Filtrér sporet"
       >
-        <div>
-          <label htmlFor="person" className="block text-sm font-semibold">
-            Om person (navn, medarbejdernr. eller e-mail)
-          </label>
-          <input
-            id="person"
-            name="person"
-            defaultValue={auditPage.filters.person ?? ""}
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="udfoert" className="block text-sm font-semibold">
-            Udført af (navn eller e-mail)
-          </label>
-          <input
-            id="udfoert"
-            name="udfoert"
-            defaultValue={auditPage.filters.udfoert ?? ""}
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="handling" className="block text-sm font-semibold">
-            Handling
-          </label>
-          <select
-            id="handling"
-            name="handling"
-            defaultValue={auditPage.filters.handling ?? ""}
-            className={inputClass}
-          >
-            <option value="">Alle handlinger</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {AUDIT_ACTION_LABEL[a]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="fra" className="block text-sm font-semibold">
-            Fra og med dato
-          </label>
-          <input
-            id="fra"
-            name="fra"
-            type="date"
-            defaultValue={auditPage.filters.fra ?? ""}
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="til" className="block text-sm font-semibold">
-            Til og med dato
-          </label>
-          <input
-            id="til"
-            name="til"
-            type="date"
-            defaultValue={auditPage.filters.til ?? ""}
-            className={inputClass}
-          />
-        </div>
+        <Field
+          name="person"
+          label="Om person (navn, medarbejdernr. eller e-mail)"
+          defaultValue={auditPage.filters.person ?? ""}
+        />
+        <Field
+          name="udfoert"
+          label="Udført af (navn eller e-mail)"
+          defaultValue={auditPage.filters.udfoert ?? ""}
+        />
+        <SelectField
+          name="handling"
+          label="Handling"
+          defaultValue={auditPage.filters.handling ?? ""}
+          options={[
+            { value: "", label: "Alle handlinger" },
+            ...AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABEL[a] })),
+          ]}
+        />
+        <Field name="fra" type="date" label="Fra og med dato" defaultValue={auditPage.filters.fra ?? ""} />
+        <Field name="til" type="date" label="Til og med dato" defaultValue={auditPage.filters.til ?? ""} />
         <div className="flex flex-wrap items-end gap-3">
-          <button type="submit" className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white">
-            Vis
-          </button>
+          <SubmitButton>Vis</SubmitButton>
           {filtered ? (
             <Link to="/revision" className="inline-block py-2">
               Nulstil filtre

@@ -1,6 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
-import type { Ref } from "react";
+import { Form } from "@remix-run/react";
 import { MAX_IMPORT_LABEL } from "~/imports/limits";
+import { ErrorSummary, Field, SubmitButton } from "./form";
+import type { FormErrors } from "./form-errors";
 
 const KINDS = {
   roster: "Personaleliste fra HR-systemet",
@@ -9,27 +10,22 @@ const KINDS = {
 
 /** The upload form of the import page, also offered again on the preview of a file with errors. */
 export function ImportForm({
-  error,
-  errorRef,
+  errors,
   kind = "roster",
 }: {
-  error?: string;
-  errorRef?: Ref<HTMLDivElement>;
+  /** The upload's problems, by field ("file", "kind"). */
+  errors?: FormErrors;
   kind?: keyof typeof KINDS;
 }) {
-  const navigation = useNavigation();
+  const kindErrors = errors?.fieldErrors.kind;
   return (
     <>
-      {error ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-4 rounded border-2 border-bad bg-white p-4 text-bad"
-        >
-          <a href="#file">{error}</a>
-        </div>
-      ) : null}
+      <ErrorSummary
+        errors={errors}
+        labels={{ file: "Fil", kind: "Hvilken fil?" }}
+        ids={{ kind: "kind-roster" }}
+        className="mt-4"
+      />
       <Form
         method="post"
         action="/hr/import"
@@ -38,6 +34,11 @@ export function ImportForm({
       >
         <fieldset>
           <legend className="font-semibold">Hvilken fil?</legend>
+          {kindErrors?.length ? (
+            <p id="kind-fejl" className="text-sm font-semibold text-bad">
+              {kindErrors.join(" ")}
+            </p>
+          ) : null}
           {Object.entries(KINDS).map(([value, label]) => (
             <div key={value} className="mt-2 flex items-start gap-3">
               <input
@@ -46,36 +47,27 @@ export function ImportForm({
                 name="kind"
                 value={value}
                 defaultChecked={value === kind}
+                aria-describedby={kindErrors?.length ? "kind-fejl" : undefined}
                 className="mt-1 size-6"
               />
               <label htmlFor={`kind-${value}`}>{label}</label>
             </div>
           ))}
         </fieldset>
-        <div>
-          <label htmlFor="file" className="block font-semibold">
-            Fil
-          </label>
-          <p id="file-hint" className="text-sm text-muted">
-            CSV (semikolon, komma eller tabulator; UTF-8 eller Windows-1252) eller Excel (.xlsx), højst{" "}
-            {MAX_IMPORT_LABEL}. Første linje skal være kolonneoverskrifter.
-          </p>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="file-hint"
-            aria-invalid={error ? true : undefined}
-            className="mt-2 block w-full max-w-full text-sm"
-          />
-        </div>
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          {navigation.state === "submitting" ? "Læser filen …" : "Vis forhåndsvisning"}
-        </button>
+        <Field
+          name="file"
+          type="file"
+          label="Fil"
+          hint={
+            <>
+              CSV (semikolon, komma eller tabulator; UTF-8 eller Windows-1252) eller Excel (.xlsx), højst{" "}
+              {MAX_IMPORT_LABEL}. Første linje skal være kolonneoverskrifter.
+            </>
+          }
+          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          errors={errors?.fieldErrors.file}
+        />
+        <SubmitButton pendingText="Læser filen …">Vis forhåndsvisning</SubmitButton>
       </Form>
     </>
   );

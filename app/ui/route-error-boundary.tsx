@@ -64,9 +64,10 @@ export function ErrorPage({
   );
 }
 
-/** A route's ErrorBoundary: `export const ErrorBoundary = routeErrorBoundary("/mine-kurser", "Til Mine kurser");` */
-export function routeErrorBoundary(to: string, label: string) {
-  return function RouteErrorBoundary() {
-    return <ErrorPage back={{ to, label }} showMessage />;
-  };
+/**
+ * A route's in-place error: the thrown Response's Danish message, with a way back.
+ * `export function ErrorBoundary() { return <RouteErrorBoundary to="/mine-kurser" label="Gå til Mine kurser" />; }`
+ */
+export function RouteErrorBoundary({ to, label }: { to: string; label: string }) {
+  return <ErrorPage back={{ to, label }} showMessage />;
 }
