@@ -5,8 +5,6 @@ import { recordAudit } from "~/audit/audit.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import {
-  ALL_COURSES_SLUG,
-  courseSlug,
   parsePeopleQuery,
   peopleQueryToParams,
   STATUS_FILTERS,
@@ -17,8 +15,9 @@ import { isNotCompleted, STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
 import { viewerInput } from "~/server/jobs.server";
 import { runInWorker } from "~/server/run-in-worker.server";
+import { CourseFilter } from "~/ui/course-filter";
 import { ExportLinks } from "~/ui/export-links";
-import { SelectField, SubmitButton } from "~/ui/form";
+import { SubmitButton } from "~/ui/form";
 import { formatCount, formatLongDate, formatLongTimestamp, formatShortDate } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
 import { RouteErrorBoundary } from "~/ui/route-error-boundary";
@@ -102,14 +101,7 @@ export default function WhoIsMissing() {
 
       <div className="mt-4 flex flex-wrap items-end gap-4 print:hidden">
         <Form method="get" className="flex flex-wrap items-end gap-2">
-          <SelectField id="kursus" name="kursus" label="Kursus" defaultValue={courseSlug(d.course)}>
-            <option value={ALL_COURSES_SLUG}>GDPR eller AI</option>
-            {d.courses.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.title}
-              </option>
-            ))}
-          </SelectField>
+          <CourseFilter course={d.course} courses={d.courses} allLabel="GDPR eller AI" />
           <SubmitButton className="min-h-11 rounded border border-brand-700 px-4 py-2 font-semibold">
             Vis
           </SubmitButton>

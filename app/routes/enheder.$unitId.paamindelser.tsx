@@ -16,6 +16,7 @@ import {
   planManualReminders,
   sendManualReminders,
 } from "~/reminders/reminders.server";
+import { CourseFilter } from "~/ui/course-filter";
 import { ErrorSummary } from "~/ui/form";
 import { formErrorOf, formErrorsFrom } from "~/ui/form-errors";
 import { formatShortDate } from "~/ui/format";
@@ -257,24 +258,7 @@ export default function Reminders() {
       ) : null}
 
       <Form method="get" className="mt-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="kursus-filter" className="block text-sm font-semibold">
-            Kursus
-          </label>
-          <select
-            id="kursus-filter"
-            name="kursus"
-            defaultValue={courseSlug(page.course)}
-            className="mt-1 min-h-11 rounded border border-gray-500 bg-white px-2 py-2"
-          >
-            <option value={ALL_COURSES_SLUG}>Alle kurser</option>
-            {page.courses.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CourseFilter id="kursus-filter" course={page.course} courses={page.courses} />
         <button type="submit" className={button}>
           Vis
         </button>

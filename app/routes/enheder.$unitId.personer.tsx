@@ -4,8 +4,6 @@ import { recordAudit } from "~/audit/audit.server";
 import { listCourses } from "~/compliance/courses.server";
 import { today } from "~/compliance/day";
 import {
-  ALL_COURSES_SLUG,
-  courseSlug,
   parsePeopleQuery,
   peopleQueryToParams,
   SORTS,
@@ -16,6 +14,7 @@ import { STATUS_LABEL } from "~/compliance/status";
 import { requireUnitForViewer } from "~/compliance/units.server";
 import { viewerInput } from "~/server/jobs.server";
 import { runInWorker } from "~/server/run-in-worker.server";
+import { CourseFilter } from "~/ui/course-filter";
 import { ExportLinks } from "~/ui/export-links";
 import { Field, SelectField, SubmitButton } from "~/ui/form";
 import { formatCount, formatLongDate, formatStatusDate } from "~/ui/format";
@@ -100,14 +99,7 @@ export default function PeopleList() {
         method="get"
         className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3"
       >
-        <SelectField id="kursus" name="kursus" label="Kursus" defaultValue={courseSlug(d.query.course)}>
-          <option value={ALL_COURSES_SLUG}>Alle kurser</option>
-          {d.courses.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.title}
-            </option>
-          ))}
-        </SelectField>
+        <CourseFilter course={d.query.course} courses={d.courses} />
         <SelectField
           id="status"
           name="status"
