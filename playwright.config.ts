@@ -38,7 +38,14 @@ export default defineConfig({
       grepInvert: /@alone/,
     },
     // Tests that measure time run after the others, so no other test slows them down …
-    { name: "alone", use: { ...devices["Desktop Chrome"] }, grep: /@alone/, dependencies: ["chromium"] },
+    // Tests that measure time or start a heavy server of their own: one at a time, after the rest.
+    {
+      name: "alone",
+      use: { ...devices["Desktop Chrome"] },
+      grep: /@alone/,
+      dependencies: ["chromium"],
+      workers: 1,
+    },
     // … and the log check reads the log of the whole run, so it comes last of all.
     { name: "logs", testMatch: /logs\.spec\.ts/, dependencies: ["alone"] },
   ],

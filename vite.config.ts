@@ -28,6 +28,9 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   server: { port: 3000 },
+  // The browser's dependencies, bundled when the dev server starts: found later, at a first
+  // request, Vite re-bundles them and answers the page's imports "504 Outdated Optimize Dep".
+  optimizeDeps: { include: ["zod", "date-fns", "date-fns/locale", "react-markdown"] },
   ssr: { external: ["better-sqlite3", "@node-rs/argon2"] },
   test: {
     include: ["app/**/*.test.ts", "db/**/*.test.ts"],
