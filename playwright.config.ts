@@ -37,8 +37,8 @@ export default defineConfig({
       testIgnore: /logs\.spec\.ts/,
       grepInvert: /@alone/,
     },
-    // Tests that measure time run after the others, so no other test slows them down …
-    // Tests that measure time or start a heavy server of their own: one at a time, after the rest.
+    // Heavy tests (the dev server's first compile, the hostile import files): one at a time, after
+    // the rest, so they neither slow the others down nor are slowed by them …
     {
       name: "alone",
       use: { ...devices["Desktop Chrome"] },

@@ -148,6 +148,23 @@ describe("roster import", { timeout: 30_000 }, () => {
     expect(db.select().from(schema.employee).all().length).toBe(before);
   });
 
+  it("moves a big file's bytes to the worker instead of copying them, and a small file's stay", async () => {
+    // 20,000 employees (about 1.6 MB): the four rows above, renumbered.
+    const lines = Array.from({ length: 20_000 }, (_, i) =>
+      (base[i % base.length] as string).replace(/^\d+;([^;]+);([^@]+)@/, `${3000 + i};$1;$2${i}@`),
+    );
+    const big = roster(lines);
+    expect(big.byteLength).toBeGreaterThan(1024 * 1024);
+    const prepared = await prepareRosterImport(big, "stor.csv", "2026-01-10");
+    expect(prepared).toMatchObject({ ok: true, rowCount: 20_000 });
+    expect(big.byteLength).toBe(0);
+
+    const small = roster(base);
+    const size = small.byteLength;
+    await prepareRosterImport(small, "lille.csv", "2026-01-10");
+    expect(small.byteLength).toBe(size);
+  });
+
   it("refuses a file over the size limit", async () => {
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
     const prepared = await prepareRosterImport(huge, "stor.csv", "2026-02-03");

@@ -30,14 +30,26 @@ const forgetIdle = () => {
 };
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Prepares the file in a worker; waits for the file before it (one at a time). */
+/**
+ * Prepares the file in a worker; waits for the file before it (one at a time). A big file's bytes
+ * are moved to the worker, not copied (the copy was 95 MB more at the peak of a 95 MB upload), so
+ * the caller must not read them afterwards.
+ */
 export function prepareInWorker(input: PrepareInput): Promise<PrepareResult> {
   const run = queue.then(() => runWorker(input));
   queue = run.catch(() => {});
   return run;
 }
 
+/** The bytes' buffer, when they are all of it and big enough to be worth moving rather than copying. */
+function movableBuffer(bytes: Uint8Array): ArrayBuffer[] {
+  const { buffer } = bytes;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
+  return whole && buffer instanceof ArrayBuffer && bytes.byteLength >= REUSE_BELOW_BYTES ? [buffer] : [];
+}
+
 function runWorker(input: PrepareInput): Promise<PrepareResult> {
+  const size = input.bytes.byteLength;
   return new Promise((resolve, reject) => {
     const worker =
       idle ??
@@ -52,7 +64,7 @@ function runWorker(input: PrepareInput): Promise<PrepareResult> {
       settled = true;
       clearTimeout(timer);
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      if (healthy && input.bytes.byteLength < REUSE_BELOW_BYTES) {
+      if (healthy && size < REUSE_BELOW_BYTES) {
         // Kept for the next file, without keeping a command's process alive.
         worker.unref();
         worker.once("exit", forgetIdle);
@@ -74,6 +86,6 @@ function runWorker(input: PrepareInput): Promise<PrepareResult> {
     };
     const onExit = (code: number) => finish(new Error(`Importen stoppede uventet (kode ${code})`));
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-    worker.postMessage(input);
+    worker.postMessage(input, movableBuffer(input.bytes));
   });
 }
