@@ -4,18 +4,9 @@ import { describe, expect, it } from "vitest";
 import { LIMIT_TEXT, MAX_REPORTED_PROBLEMS } from "./limits";
 import { prepare } from "./prepare";
 import { checkInflatedSize, ImportFileError, readTable } from "./table";
-import { zipBomb } from "./test-fixtures";
+import { HOSTILE_HEADER, repeatedFile, zipBomb } from "./test-fixtures";
 
 const MB = 1024 * 1024;
-const HEADER = "Medarbejdernr;Navn;Email;Enhed;Startdato\n";
-
-/** The header followed by `pattern` repeated to fill `bytes` (Buffer.fill repeats it without a loop). */
-function repeated(pattern: string, bytes: number, header = HEADER): Uint8Array {
-  const file = Buffer.alloc(header.length + bytes);
-  file.write(header);
-  file.fill(pattern, header.length);
-  return file;
-}
 
 async function refusal(bytes: Uint8Array): Promise<string> {
   const error = await readTable(bytes, "fil.csv").then(
@@ -39,18 +30,18 @@ function measure<T>(label: string, run: () => Promise<T>): Promise<T> {
 
 describe("hostile import files", () => {
   it("refuses 9.5 million invalid rows at the row cap", async () => {
-    const file = repeated("1;;bad;;xx\n", 9_500_000 * 11);
+    const file = repeatedFile("1;;bad;;xx\n", 9_500_000 * 11);
     const message = await measure("9.5 million invalid rows (104 MB)", () => refusal(file));
     expect(message).toBe(LIMIT_TEXT.rows);
   });
 
   it("refuses one 50 MB line at the line cap", async () => {
-    const message = await measure("one 50 MB line", () => refusal(repeated("x", 50 * MB, "")));
+    const message = await measure("one 50 MB line", () => refusal(repeatedFile("x", 50 * MB, "")));
     expect(message).toBe(LIMIT_TEXT.line(1));
   });
 
   it("refuses a million columns, and 201 short ones", async () => {
-    const million = await measure("a million columns", () => refusal(repeated("a;", 1_000_000 * 2, "")));
+    const million = await measure("a million columns", () => refusal(repeatedFile("a;", 1_000_000 * 2, "")));
     expect(million).toBe(LIMIT_TEXT.line(1));
     const wide = `${Array.from({ length: 201 }, (_, i) => `k${i}`).join(";")}\n`;
     expect(await refusal(Buffer.from(wide))).toBe(LIMIT_TEXT.columns(1));
@@ -58,7 +49,7 @@ describe("hostile import files", () => {
 
   it("refuses a cell longer than the cell cap", async () => {
     const row = `1;${"n".repeat(1001)};a@b.dk;Enhed;01-01-2020\n`;
-    expect(await refusal(Buffer.from(HEADER + row))).toBe(LIMIT_TEXT.cell(2));
+    expect(await refusal(Buffer.from(HOSTILE_HEADER + row))).toBe(LIMIT_TEXT.cell(2));
   });
 
   it("stops inflating an XLSX bomb at the cap, before any sheet is parsed", async () => {
@@ -71,7 +62,7 @@ describe("hostile import files", () => {
   });
 
   it("keeps 200 errors and counts the rest", async () => {
-    const bad = repeated("1;;bad;;xx\n", 5000 * 11);
+    const bad = repeatedFile("1;;bad;;xx\n", 5000 * 11);
     const result = await measure("5,000 invalid rows", () =>
       prepare({
         kind: "roster",

@@ -92,6 +92,17 @@ export function rosterVariants(): RosterVariant[] {
   return variants;
 }
 
+/** The header of the review's hostile files: a roster's first five columns. */
+export const HOSTILE_HEADER = "Medarbejdernr;Navn;Email;Enhed;Startdato\n";
+
+/** `header`, then `pattern` repeated to fill `bytes` (Buffer.fill repeats it without a loop). */
+export function repeatedFile(pattern: string, bytes: number, header = HOSTILE_HEADER): Buffer {
+  const file = Buffer.alloc(header.length + bytes);
+  file.write(header);
+  file.fill(pattern, header.length);
+  return file;
+}
+
 /**
  * A zip whose one entry inflates to `inflatedBytes` of zeros, built from one flushed deflate block
  * repeated (a full flush makes each copy independent of the one before), so it is made in
