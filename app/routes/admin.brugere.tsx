@@ -19,6 +19,7 @@ import { ROLE_LABEL } from "~/auth/roles";
 import { getUnit, listUnitsWithPaths } from "~/compliance/units.server";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/ui/form";
 import { type FormErrors, formErrorOf, formErrorsFrom, submittedValues } from "~/ui/form-errors";
+import { formatCount } from "~/ui/format";
 import { pageTitle } from "~/ui/page-title";
 import { RouteErrorBoundary } from "~/ui/route-error-boundary";
 import { parseId } from "~/url-params";
@@ -320,11 +321,12 @@ export default function Accounts() {
           </Link>
         ) : null}
       </Form>
-      <p className="mt-2 text-sm" aria-live="polite">
-        {search ? `${accounts.length} brugere matcher „${search}“.` : `${accounts.length} brugere.`}
+      <p id="brugerliste" className="mt-2 text-sm" aria-live="polite">
+        {`${formatCount(accounts.length)} ${accounts.length === 1 ? "bruger" : "brugere"}`}
+        {search ? ` matcher „${search}“.` : "."}
       </p>
 
-      <ul className="mt-4 space-y-4">
+      <ul aria-labelledby="brugerliste" className="mt-4 space-y-4">
         {accounts.map((a) => {
           const outcome = resultFor(a.id);
           const errors = errorsOf(outcome);
