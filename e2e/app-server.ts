@@ -14,6 +14,8 @@ const execFileAsync = promisify(execFile);
 export interface AppServer {
   origin: string;
   port: number;
+  /** The server's own process (node runs app/server directly, so its memory is the server's). */
+  pid: number;
   databasePath: string;
   log: string[];
   db(): Database.Database;
@@ -70,7 +72,15 @@ export async function startAppServer(
       .then((r) => r.ok)
       .catch(() => false);
     if (ok) {
-      return { origin, port, databasePath, log, db: () => new Database(databasePath), stop };
+      return {
+        origin,
+        port,
+        pid: proc.pid ?? 0,
+        databasePath,
+        log,
+        db: () => new Database(databasePath),
+        stop,
+      };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -337,9 +337,11 @@ ownServer(
         multipart: { kind: "roster", file: { name: file.name, mimeType: "text/csv", buffer: file.bytes } },
         maxRedirects: 0,
       });
-      void upload.finally(() => {
-        answered = true;
-      });
+      // Settled either way; a failed upload is reported by `await upload` below.
+      upload.then(
+        () => (answered = true),
+        () => (answered = true),
+      );
       // An employee keeps using the site meanwhile, and every page answers.
       let employeeRequests = 0;
       while (!answered || employeeRequests < 3) {

@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { generateSessionToken } from "../app/auth/session-token";
 import { backupDatabase } from "../app/backup.server";
 import { issueAttemptId } from "../app/courses/attempt-id.server";
+import { percentile } from "./bench/figures";
 import { attemptIdIn, courseContent } from "./course";
 import { freePort } from "./helpers";
 
@@ -331,11 +332,6 @@ async function submitAll(
   return outcomes;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
-}
-
 function seconds(ms: number): string {
   return (ms / 1000).toLocaleString("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
@@ -429,7 +425,7 @@ test("deadline day: 200 employees submit the last quiz at once, with double clic
     `Belastning: ${outcomes.length} forespørgsler (${gets.length} GET, ${posts.length} POST, højst ${IN_FLIGHT} ad gangen), ` +
       `${completions} gennemførelser, ${failed.length} fejl, ${seconds(elapsed)} s, ` +
       `${Math.round(outcomes.length / (elapsed / 1000))} forespørgsler/s, ` +
-      `POST median ${percentile(postMs, 50)} ms, p95 ${percentile(postMs, 95)} ms`,
+      `POST median ${Math.round(percentile(postMs, 50))} ms, p95 ${Math.round(percentile(postMs, 95))} ms`,
   );
 
   // 200 GETs plus 20 for the second tabs; 200 POSTs plus 40 double clicks and 20 second tabs.

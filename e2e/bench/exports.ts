@@ -6,9 +6,10 @@
 // size, each with its time and peak RSS. It adds an HR account and sessions to the file it is
 // given: run it on a copy. Figures are printed, never asserted.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { peakResidentMb, percentile, resetPeakResident, residentMb } from "./figures";
 
 const { values: args } = parseArgs({ options: { "skip-build": { type: "boolean", default: false } } });
 const DATABASE = path.resolve(process.env.DATABASE_PATH ?? "");
@@ -67,11 +68,7 @@ for (let i = 0; ; i++) {
   if (i > 1200) throw new Error("Serveren svarede ikke inden for 120 s.");
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
-const rssMb = (field: "VmHWM" | "VmRSS") =>
-  Number(
-    new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0,
-  ) / 1024;
-const resetPeak = () => writeFileSync(`/proc/${server.pid}/clear_refs`, "5");
+const serverPid = server.pid ?? 0;
 
 async function get(urlPath: string, cookie: string) {
   const started = performance.now();
@@ -82,13 +79,13 @@ async function get(urlPath: string, cookie: string) {
 }
 
 log(
-  `server pid ${server.pid}, ${employees.toLocaleString("da-DK")} employees, RSS after start ${round(rssMb("VmRSS"))} MB`,
+  `server pid ${server.pid}, ${employees.toLocaleString("da-DK")} employees, RSS after start ${round(residentMb(serverPid))} MB`,
 );
 // Warm up: the first page loads the build and the courses; the overview warms the worker thread.
 await get("/mine-kurser", employeeCookie);
-log(`RSS after an employee page ${round(rssMb("VmRSS"))} MB`);
+log(`RSS after an employee page ${round(residentMb(serverPid))} MB`);
 await get("/enheder", hrCookie);
-log(`RSS after HR's overview ${round(rssMb("VmRSS"))} MB`);
+log(`RSS after HR's overview ${round(residentMb(serverPid))} MB`);
 if (process.env.EXPORTS_STOP_AFTER_START) process.exit(0);
 
 interface Row {
@@ -101,7 +98,7 @@ interface Row {
 const rows: Row[] = [];
 
 async function timeExport(name: string, urlPath: string, alongside?: () => Promise<string>) {
-  resetPeak();
+  resetPeakResident(serverPid);
   const during = alongside?.();
   const { ms, bytes } = await get(urlPath, hrCookie);
   stop = true;
@@ -110,11 +107,11 @@ async function timeExport(name: string, urlPath: string, alongside?: () => Promi
     name,
     seconds: round(ms / 1000, 2),
     mb: round(bytes / 1e6, 1),
-    peakRssMb: round(rssMb("VmHWM")),
+    peakRssMb: round(peakResidentMb(serverPid)),
     note,
   });
   log(
-    `${name}: ${round(ms / 1000, 2)} s, ${round(bytes / 1e6, 1)} MB, server peak RSS ${round(rssMb("VmHWM"))} MB ${note ?? ""}`,
+    `${name}: ${round(ms / 1000, 2)} s, ${round(bytes / 1e6, 1)} MB, server peak RSS ${round(peakResidentMb(serverPid))} MB ${note ?? ""}`,
   );
 }
 
@@ -124,9 +121,8 @@ async function employeeMeanwhile(): Promise<string> {
   stop = false;
   const times: number[] = [];
   while (!stop) times.push((await get("/mine-kurser", employeeCookie)).ms);
-  times.sort((a, b) => a - b);
-  const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0, 1);
-  return `(meanwhile /mine-kurser: ${times.length} requests, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms)`;
+  const at = (p: number) => round(percentile(times, p), 1);
+  return `(meanwhile /mine-kurser: ${times.length} requests, p50 ${at(50)} ms, p99 ${at(99)} ms)`;
 }
 
 const notCompleted = "/enheder/eksport?rapport=hvem-mangler";

@@ -4,10 +4,11 @@
 // with autocannon, one run each. Prints one table and writes bench-results/bench.json and
 // bench.md (git-ignored). Speed and memory are printed here, never asserted in tests.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { peakResidentMb, resetPeakResident } from "./figures";
 
 const { values: args } = parseArgs({
   options: {
@@ -182,13 +183,6 @@ for (const [what, cookie, urlPath] of [
   }
 }
 if (process.env.BENCH_CHECK_ONLY) process.exit(0);
-
-/** The server's peak resident memory since the last reset (Linux: VmHWM, reset by clear_refs 5). */
-const serverPeakRssMb = () => {
-  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-};
-const resetServerPeak = () => writeFileSync(`/proc/${server.pid}/clear_refs`, "5");
 
 // ---- Measurements ------------------------------------------------------------------------------
 interface Row {
@@ -377,14 +371,14 @@ await measure("hr-trend", { path: `/enheder/${rootUnit}`, cookies: [hrCookie] })
 
 // The whole organisation's "not completed" export: its time and the server's peak memory.
 {
-  resetServerPeak();
+  resetPeakResident(server.pid ?? 0);
   const t0 = performance.now();
   const response = await fetch(`${ORIGIN}/enheder/eksport?rapport=hvem-mangler&format=csv`, {
     headers: { cookie: hrCookie },
   });
   const bytes = (await response.arrayBuffer()).byteLength;
   const ms = performance.now() - t0;
-  const peak = serverPeakRssMb();
+  const peak = peakResidentMb(server.pid ?? 0);
   rows.push({
     name: "export-all",
     employees: EMPLOYEES,
